@@ -1,0 +1,51 @@
+package io.polycell.command;
+
+import io.polycell.command.build.BuildRequestHandler;
+import io.polycell.command.build.InstanceMapping;
+import io.polycell.command.build.PlacementSaga;
+import io.polycell.command.flavor.Flavor;
+import io.polycell.command.image.ImageCatalog;
+import io.polycell.command.routing.CommandRouter;
+import io.polycell.scheduler.FilterScheduler;
+import java.time.Clock;
+import org.axonframework.common.lock.NullLockFactory;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configurer;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+
+/**
+ * The command side of the API tier, registered on the API store's Axon configuration: flavors,
+ * instance mappings with their build requests, and the super-conductor.
+ */
+public final class ApiTier {
+
+    /** Threads (and segments) of the super-conductor: builds are placed in parallel. */
+    public static final int CONDUCTOR_THREADS = 4;
+
+    private ApiTier() {
+    }
+
+    public static void configure(Configurer configurer, CommandRouter router, FilterScheduler scheduler,
+                                 ImageCatalog images, Clock clock) {
+        configurer.registerComponent(CommandRouter.class, c -> router);
+        configurer.registerComponent(FilterScheduler.class, c -> scheduler);
+        configurer.registerComponent(Clock.class, c -> clock);
+        // Flavors are read on every boot and written rarely: no lock, so boots never queue on a flavor.
+        configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Flavor.class)
+                .configureRepository(c -> EventSourcingRepository.builder(Flavor.class)
+                        .eventStore(c.eventStore())
+                        .lockFactory(NullLockFactory.INSTANCE)
+                        .parameterResolverFactory(c.parameterResolverFactory())
+                        .handlerDefinition(c.handlerDefinition(Flavor.class))
+                        .build()));
+        configurer.configureAggregate(InstanceMapping.class);
+        configurer.registerCommandHandler(c -> new BuildRequestHandler(c.repository(Flavor.class),
+                c.repository(InstanceMapping.class), images, clock));
+        configurer.eventProcessing(processing -> processing
+                .registerSaga(PlacementSaga.class)
+                .registerTrackingEventProcessor("PlacementSagaProcessor", c -> c.eventStore(),
+                        c -> TrackingEventProcessorConfiguration.forParallelProcessing(CONDUCTOR_THREADS)
+                                .andInitialSegmentsCount(CONDUCTOR_THREADS)));
+    }
+}

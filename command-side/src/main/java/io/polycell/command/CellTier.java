@@ -1,0 +1,45 @@
+package io.polycell.command;
+
+import io.polycell.command.delete.DeleteSaga;
+import io.polycell.command.host.Host;
+import io.polycell.command.instance.Instance;
+import io.polycell.command.routing.CellIdentity;
+import io.polycell.command.routing.CommandRouter;
+import io.polycell.command.spawn.SpawnSaga;
+import java.time.Clock;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configurer;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.common.caching.WeakReferenceCache;
+
+/**
+ * The command side of one cell, registered on that cell's Axon configuration: its instances, its
+ * hosts and the cell conductor's spawn and delete tasks.
+ */
+public final class CellTier {
+
+    /** Threads (and segments) of each cell conductor task. */
+    public static final int CONDUCTOR_THREADS = 2;
+
+    private CellTier() {
+    }
+
+    public static void configure(Configurer configurer, CellIdentity cell, CommandRouter router, Clock clock) {
+        configurer.registerComponent(CellIdentity.class, c -> cell);
+        configurer.registerComponent(CommandRouter.class, c -> router);
+        configurer.registerComponent(Clock.class, c -> clock);
+        configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Instance.class));
+        // A host collects a claim and a release per instance it ever ran: keep it in memory once loaded.
+        configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Host.class)
+                .configureCache(c -> new WeakReferenceCache()));
+        configurer.eventProcessing(processing -> processing
+                .registerSaga(SpawnSaga.class)
+                .registerSaga(DeleteSaga.class)
+                .registerTrackingEventProcessor("SpawnSagaProcessor", c -> c.eventStore(),
+                        c -> TrackingEventProcessorConfiguration.forParallelProcessing(CONDUCTOR_THREADS)
+                                .andInitialSegmentsCount(CONDUCTOR_THREADS))
+                .registerTrackingEventProcessor("DeleteSagaProcessor", c -> c.eventStore(),
+                        c -> TrackingEventProcessorConfiguration.forParallelProcessing(CONDUCTOR_THREADS)
+                                .andInitialSegmentsCount(CONDUCTOR_THREADS)));
+    }
+}

@@ -1,0 +1,57 @@
+package io.polycell.command.build;
+
+import io.polycell.command.flavor.Flavor;
+import io.polycell.command.image.ImageCatalog;
+import io.polycell.messages.build.CreateBuildRequest;
+import io.polycell.messages.error.ErrorCode;
+import io.polycell.messages.error.PolycellException;
+import io.polycell.messages.flavor.FlavorSpec;
+import io.polycell.messages.image.ImageSpec;
+import io.polycell.messages.instance.InstanceSpec;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+
+/**
+ * Accepts a server: resolves its flavor (from the flavor aggregate, so a deleted flavor is refused)
+ * and image, and records the build request with the whole spec, so nothing downstream looks them
+ * up again.
+ */
+public final class BuildRequestHandler {
+
+    private final Repository<Flavor> flavors;
+    private final Repository<InstanceMapping> mappings;
+    private final ImageCatalog images;
+    private final Clock clock;
+
+    public BuildRequestHandler(Repository<Flavor> flavors, Repository<InstanceMapping> mappings, ImageCatalog images,
+                               Clock clock) {
+        this.flavors = flavors;
+        this.mappings = mappings;
+        this.images = images;
+        this.clock = clock;
+    }
+
+    @CommandHandler
+    public String handle(CreateBuildRequest command) throws Exception {
+        FlavorSpec flavor = flavor(command.flavorRef());
+        ImageSpec image = images.find(command.imageRef()).orElseThrow(() -> new PolycellException(
+                ErrorCode.BAD_REQUEST, "Image " + command.imageRef() + " could not be found."));
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        InstanceSpec spec = new InstanceSpec(command.instanceId(), command.name(), command.requester().projectId(),
+                command.requester().userId(), flavor, image, command.metadata(), now);
+        mappings.newInstance(() -> new InstanceMapping(spec));
+        return command.instanceId();
+    }
+
+    private FlavorSpec flavor(String flavorRef) {
+        try {
+            return flavors.load(flavorRef).invoke(Flavor::spec);
+        } catch (AggregateNotFoundException notFound) {
+            throw new PolycellException(ErrorCode.BAD_REQUEST, "Flavor " + flavorRef + " could not be found.");
+        }
+    }
+}

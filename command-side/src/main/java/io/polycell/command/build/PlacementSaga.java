@@ -1,0 +1,132 @@
+package io.polycell.command.build;
+
+import io.polycell.command.routing.CommandRouter;
+import io.polycell.command.routing.Outcomes;
+import io.polycell.messages.build.BuildRequestCreated;
+import io.polycell.messages.build.CompleteBuildRequest;
+import io.polycell.messages.common.Fault;
+import io.polycell.messages.common.Requester;
+import io.polycell.messages.common.Resources;
+import io.polycell.messages.error.ErrorCode;
+import io.polycell.messages.flavor.FlavorSpec;
+import io.polycell.messages.host.ClaimHostResources;
+import io.polycell.messages.instance.CreateFailedInstance;
+import io.polycell.messages.instance.CreateInstance;
+import io.polycell.messages.instance.DeleteInstance;
+import io.polycell.messages.instance.InstanceSpec;
+import io.polycell.scheduler.Destination;
+import io.polycell.scheduler.FilterScheduler;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.SagaLifecycle;
+import org.axonframework.modelling.saga.StartSaga;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The super-conductor's build task (cells v2, seed 001): ask the scheduler, claim the resources on
+ * the chosen host through that host's aggregate, create the instance in the host's cell, map it and
+ * delete the build request. A refused claim moves on to the next alternate, then asks the scheduler
+ * again; when nothing fits, the instance goes to cell0 in ERROR with Nova's fault.
+ */
+public class PlacementSaga {
+
+    /** Nova's fault message when no host can take an instance. */
+    public static final String NO_VALID_HOST = "No valid host was found. There are not enough hosts available.";
+    static final int ALTERNATES = 3;
+    static final int SCHEDULING_ROUNDS = 3;
+    private static final Requester CONDUCTOR = new Requester("conductor", "conductor", true);
+    private static final Logger log = LoggerFactory.getLogger(PlacementSaga.class);
+
+    private transient FilterScheduler scheduler;
+    private transient CommandRouter router;
+    private transient Clock clock;
+
+    @Inject
+    public void setScheduler(FilterScheduler scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    @Inject
+    public void setRouter(CommandRouter router) {
+        this.router = router;
+    }
+
+    @Inject
+    public void setClock(Clock clock) {
+        this.clock = clock;
+    }
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = "instanceId")
+    void on(BuildRequestCreated event) {
+        InstanceSpec spec = event.spec();
+        String cell = placeOnAHost(spec).orElseGet(() -> buryInCell0(spec));
+        try {
+            Outcomes.await(router.toApi(new CompleteBuildRequest(spec.instanceId(), cell)));
+        } catch (RuntimeException failure) {
+            if (!Outcomes.isRefusal(failure, ErrorCode.BUILD_CANCELLED)) {
+                throw failure;
+            }
+            log.info("Server {} was deleted while it was being placed; deleting it from {}", spec.instanceId(), cell);
+            Outcomes.await(router.toCell(cell, new DeleteInstance(spec.instanceId(), CONDUCTOR)));
+        }
+        SagaLifecycle.end();
+    }
+
+    private Optional<String> placeOnAHost(InstanceSpec spec) {
+        Resources request = resourcesOf(spec.flavor());
+        Set<String> refused = new HashSet<>();
+        for (int round = 0; round < SCHEDULING_ROUNDS; round++) {
+            List<Destination> candidates = scheduler.selectDestinations(spec.instanceId(), request, ALTERNATES,
+                    refused);
+            if (candidates.isEmpty()) {
+                break;
+            }
+            for (Destination candidate : candidates) {
+                if (claim(candidate, spec, request)) {
+                    Outcomes.await(router.toCell(candidate.cell(),
+                            new CreateInstance(spec.instanceId(), candidate.cell(), candidate.host(), spec)));
+                    log.info("Server {} placed on host {} in {}", spec.instanceId(), candidate.host(),
+                            candidate.cell());
+                    return Optional.of(candidate.cell());
+                }
+                refused.add(candidate.host());
+            }
+        }
+        scheduler.forget(spec.instanceId());
+        return Optional.empty();
+    }
+
+    private boolean claim(Destination candidate, InstanceSpec spec, Resources request) {
+        try {
+            Outcomes.await(router.toCell(candidate.cell(),
+                    new ClaimHostResources(candidate.host(), spec.instanceId(), request)));
+            return true;
+        } catch (RuntimeException refused) {
+            log.debug("Host {} refused the claim for {}: {}", candidate.host(), spec.instanceId(),
+                    refused.getMessage());
+            return false;
+        }
+    }
+
+    private String buryInCell0(InstanceSpec spec) {
+        String details = "No host can take " + spec.flavor().vcpus() + " vCPUs, " + spec.flavor().ramMb()
+                + " MB RAM and " + spec.flavor().diskGb() + " GB disk (flavor " + spec.flavor().name() + ").";
+        Fault fault = new Fault(500, NO_VALID_HOST, details, Instant.now(clock));
+        Outcomes.await(router.toCell(CommandRouter.CELL0,
+                new CreateFailedInstance(spec.instanceId(), CommandRouter.CELL0, spec, fault)));
+        log.info("Server {} could not be placed and is in cell0 in ERROR: {}", spec.instanceId(), details);
+        return CommandRouter.CELL0;
+    }
+
+    static Resources resourcesOf(FlavorSpec flavor) {
+        return new Resources(flavor.vcpus(), flavor.ramMb(), flavor.diskGb() + flavor.ephemeralGb());
+    }
+}

@@ -1,0 +1,102 @@
+package io.polycell.command.host;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.polycell.messages.common.Resources;
+import io.polycell.messages.error.ErrorCode;
+import io.polycell.messages.error.PolycellException;
+import io.polycell.messages.host.ClaimHostResources;
+import io.polycell.messages.host.HostInventoryChanged;
+import io.polycell.messages.host.HostRegistered;
+import io.polycell.messages.host.HostResourcesClaimed;
+import io.polycell.messages.host.HostResourcesReleased;
+import io.polycell.messages.host.ReleaseHostResources;
+import io.polycell.messages.host.ReportHostInventory;
+import java.util.HashMap;
+import java.util.Map;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+
+/**
+ * A compute host's capacity and the claims on it, in its cell's store. Every claim goes through
+ * here, one at a time, so two schedulers working from stale views can never book the same capacity
+ * twice. Claims and releases are idempotent per instance, so a retried step is harmless.
+ */
+public class Host {
+
+    @AggregateIdentifier
+    private String host;
+    private String cell;
+    private Resources capacity;
+    private final Map<String, Resources> claims = new HashMap<>();
+    private int usedVcpus;
+    private int usedRamMb;
+    private int usedDiskGb;
+
+    private Host() {
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(ReportHostInventory command) {
+        if (capacity == null) {
+            apply(new HostRegistered(command.host(), command.cell(), command.capacity()));
+        } else if (!capacity.equals(command.capacity())) {
+            apply(new HostInventoryChanged(command.host(), command.cell(), command.capacity()));
+        }
+    }
+
+    @CommandHandler
+    void handle(ClaimHostResources command) {
+        if (claims.containsKey(command.instanceId())) {
+            return;
+        }
+        Resources amount = command.amount();
+        if (usedVcpus + amount.vcpus() > capacity.vcpus() || usedRamMb + amount.ramMb() > capacity.ramMb()
+                || usedDiskGb + amount.diskGb() > capacity.diskGb()) {
+            throw new PolycellException(ErrorCode.HOST_CAPACITY_EXCEEDED, "Host " + host + " cannot take "
+                    + amount + ": " + (capacity.vcpus() - usedVcpus) + " vCPUs, " + (capacity.ramMb() - usedRamMb)
+                    + " MB RAM, " + (capacity.diskGb() - usedDiskGb) + " GB disk free");
+        }
+        apply(new HostResourcesClaimed(host, cell, command.instanceId(), amount));
+    }
+
+    @CommandHandler
+    void handle(ReleaseHostResources command) {
+        Resources amount = claims.get(command.instanceId());
+        if (amount != null) {
+            apply(new HostResourcesReleased(host, cell, command.instanceId(), amount));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(HostRegistered event) {
+        host = event.host();
+        cell = event.cell();
+        capacity = event.capacity();
+    }
+
+    @EventSourcingHandler
+    void on(HostInventoryChanged event) {
+        capacity = event.capacity();
+    }
+
+    @EventSourcingHandler
+    void on(HostResourcesClaimed event) {
+        claims.put(event.instanceId(), event.amount());
+        usedVcpus += event.amount().vcpus();
+        usedRamMb += event.amount().ramMb();
+        usedDiskGb += event.amount().diskGb();
+    }
+
+    @EventSourcingHandler
+    void on(HostResourcesReleased event) {
+        claims.remove(event.instanceId());
+        usedVcpus -= event.amount().vcpus();
+        usedRamMb -= event.amount().ramMb();
+        usedDiskGb -= event.amount().diskGb();
+    }
+}

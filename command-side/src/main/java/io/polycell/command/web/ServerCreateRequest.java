@@ -1,0 +1,8 @@
+package io.polycell.command.web;
+
+import java.util.Map;
+
+/** A validated {@code POST /servers} body. */
+record ServerCreateRequest(String name, String flavorRef, String imageRef, int minCount, int maxCount,
+                           Map<String, String> metadata) {
+}

@@ -1,0 +1,149 @@
+package io.polycell.compute.agent;
+
+import io.polycell.compute.driver.ComputeDriver;
+import io.polycell.compute.driver.Guest;
+import io.polycell.messages.host.ReportHostInventory;
+import io.polycell.messages.instance.DestroyGuest;
+import io.polycell.messages.instance.HostCommand;
+import io.polycell.messages.instance.HostCommandNames;
+import io.polycell.messages.instance.RecordGuestDestroyed;
+import io.polycell.messages.instance.RecordInstanceSpawned;
+import io.polycell.messages.instance.RecordSpawnFailure;
+import io.polycell.messages.instance.SpawnInstance;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.Registration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agent of one compute host. It takes only the commands addressed to its host, drives its
+ * driver, and reports back with commands to its cell. It has no database and reads no store: every
+ * command carries what it needs.
+ *
+ * <p>Work for one instance runs on one lane (a single thread chosen by the instance id), so a delete
+ * that arrives while a spawn is under way waits for the spawn instead of racing it. Handlers only
+ * enqueue, so a slow hypervisor never holds up the cell's command bus.
+ */
+public final class ComputeAgent implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ComputeAgent.class);
+
+    private final String host;
+    private final String cell;
+    private final ComputeDriver driver;
+    private final CommandBus cellBus;
+    private final CommandGateway reports;
+    private final ExecutorService[] lanes;
+    private final List<Registration> subscriptions = new ArrayList<>();
+
+    public ComputeAgent(String host, String cell, ComputeDriver driver, CommandBus cellBus, int laneCount) {
+        if (laneCount < 1) {
+            throw new IllegalArgumentException("An agent needs at least one lane");
+        }
+        this.host = host;
+        this.cell = cell;
+        this.driver = driver;
+        this.cellBus = cellBus;
+        this.reports = DefaultCommandGateway.builder().commandBus(cellBus).build();
+        this.lanes = new ExecutorService[laneCount];
+        for (int i = 0; i < laneCount; i++) {
+            String threadName = "agent-" + host + "-" + i;
+            lanes[i] = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, threadName);
+                t.setDaemon(true);
+                return t;
+            });
+        }
+    }
+
+    /** Subscribes to this host's commands and reports the host's inventory to its cell. */
+    public void start() {
+        subscribe(SpawnInstance.class, this::spawn);
+        subscribe(DestroyGuest.class, this::destroy);
+        reports.sendAndWait(new ReportHostInventory(host, cell, driver.capacity()));
+        log.info("Compute agent for host {} in {} is up on the {} driver with capacity {}",
+                host, cell, driver.name(), driver.capacity());
+    }
+
+    public String host() {
+        return host;
+    }
+
+    private <C extends HostCommand> void subscribe(Class<C> type, Consumer<C> work) {
+        String name = HostCommandNames.of(type, host);
+        subscriptions.add(cellBus.subscribe(name, (CommandMessage<?> message) -> {
+            C command = type.cast(message.getPayload());
+            lane(laneKey(command)).execute(() -> work.accept(command));
+            return null;
+        }));
+    }
+
+    private void spawn(SpawnInstance command) {
+        try {
+            Guest guest = driver.spawn(command.spec());
+            report(new RecordInstanceSpawned(command.instanceId(), host, guest.powerState()));
+        } catch (RuntimeException e) {
+            log.warn("Host {} could not spawn instance {}: {}", host, command.instanceId(), e.getMessage());
+            report(new RecordSpawnFailure(command.instanceId(), host, e.getMessage()));
+        }
+    }
+
+    private void destroy(DestroyGuest command) {
+        try {
+            driver.destroy(command.instanceId());
+            report(new RecordGuestDestroyed(command.instanceId(), host));
+        } catch (RuntimeException e) {
+            log.warn("Host {} could not destroy the guest of instance {}: {}", host, command.instanceId(),
+                    e.getMessage());
+        }
+    }
+
+    private void report(Object command) {
+        reports.send(command).exceptionally(failure -> {
+            log.warn("Host {} could not report {} to {}: {}", host, command.getClass().getSimpleName(), cell,
+                    failure.getMessage());
+            return null;
+        });
+    }
+
+    private static String laneKey(HostCommand command) {
+        if (command instanceof SpawnInstance spawn) {
+            return spawn.instanceId();
+        }
+        if (command instanceof DestroyGuest destroy) {
+            return destroy.instanceId();
+        }
+        return command.host();
+    }
+
+    private ExecutorService lane(String key) {
+        return lanes[Math.floorMod(key.hashCode(), lanes.length)];
+    }
+
+    /** Stops taking commands and lets the work already taken finish. */
+    @Override
+    public void close() {
+        subscriptions.forEach(Registration::cancel);
+        subscriptions.clear();
+        for (ExecutorService lane : lanes) {
+            lane.shutdown();
+        }
+        for (ExecutorService lane : lanes) {
+            try {
+                lane.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package io.polycell.compute.driver;
+
+import io.polycell.messages.instance.PowerState;
+
+/** A guest as the hypervisor sees it. */
+public record Guest(String instanceId, String name, PowerState powerState) {
+}

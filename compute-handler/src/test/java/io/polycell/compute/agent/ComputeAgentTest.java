@@ -1,0 +1,118 @@
+package io.polycell.compute.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.polycell.compute.driver.FakeDriver;
+import io.polycell.messages.common.Resources;
+import io.polycell.messages.flavor.FlavorSpec;
+import io.polycell.messages.host.ReportHostInventory;
+import io.polycell.messages.image.ImageSpec;
+import io.polycell.messages.instance.DestroyGuest;
+import io.polycell.messages.instance.HostCommandNames;
+import io.polycell.messages.instance.InstanceSpec;
+import io.polycell.messages.instance.RecordGuestDestroyed;
+import io.polycell.messages.instance.RecordInstanceSpawned;
+import io.polycell.messages.instance.SpawnInstance;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.messaging.GenericMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ComputeAgentTest {
+
+    private final CommandBus bus = SimpleCommandBus.builder().build();
+    private final List<Object> reports = new CopyOnWriteArrayList<>();
+    private final FakeDriver driver = new FakeDriver(new Resources(8, 16384, 200), Duration.ofMillis(20));
+    private ComputeAgent agent;
+
+    @BeforeEach
+    void startAgent() {
+        for (Class<?> report : List.of(ReportHostInventory.class, RecordInstanceSpawned.class,
+                RecordGuestDestroyed.class)) {
+            bus.subscribe(report.getName(), message -> {
+                reports.add(message.getPayload());
+                return null;
+            });
+        }
+        agent = new ComputeAgent("h1", "cell1", driver, bus, 2);
+        agent.start();
+    }
+
+    @AfterEach
+    void stopAgent() {
+        agent.close();
+    }
+
+    @Test
+    void reportsItsInventoryWhenItStarts() {
+        assertThat(reports).containsExactly(new ReportHostInventory("h1", "cell1", new Resources(8, 16384, 200)));
+    }
+
+    @Test
+    void aRedeliveredSpawnLeavesOneGuestAndReportsTheSameOutcome() {
+        InstanceSpec spec = spec("i-1");
+        send("h1", new SpawnInstance("h1", "i-1", spec));
+        send("h1", new SpawnInstance("h1", "i-1", spec));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> spawnedReports() == 2);
+        assertThat(driver.guests()).hasSize(1);
+    }
+
+    @Test
+    void aDeleteThatArrivesDuringTheSpawnRunsAfterIt() {
+        send("h1", new SpawnInstance("h1", "i-2", spec("i-2")));
+        send("h1", new DestroyGuest("h1", "i-2"));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> reports.contains(new RecordGuestDestroyed("i-2", "h1")));
+        assertThat(driver.guest("i-2")).isEmpty();
+        assertThat(reports.indexOf(new RecordGuestDestroyed("i-2", "h1")))
+                .isGreaterThan(reports.stream().filter(RecordInstanceSpawned.class::isInstance).map(reports::indexOf)
+                        .findFirst().orElseThrow());
+    }
+
+    @Test
+    void takesNoCommandAddressedToAnotherHost() {
+        boolean delivered = true;
+        try {
+            send("h2", new SpawnInstance("h2", "i-3", spec("i-3")));
+        } catch (Exception noHandler) {
+            delivered = false;
+        }
+        assertThat(delivered).isFalse();
+        assertThat(driver.guests()).isEmpty();
+    }
+
+    private long spawnedReports() {
+        return reports.stream().filter(RecordInstanceSpawned.class::isInstance).count();
+    }
+
+    private void send(String host, Object command) {
+        String name = command instanceof SpawnInstance ? HostCommandNames.of(SpawnInstance.class, host)
+                : HostCommandNames.of(DestroyGuest.class, host);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        bus.dispatch(new GenericCommandMessage<>(new GenericMessage<>(command), name), (message, result) -> {
+            if (result.isExceptional()) {
+                failure.set(result.exceptionResult());
+            }
+        });
+        if (failure.get() != null) {
+            throw new IllegalStateException(failure.get());
+        }
+    }
+
+    private static InstanceSpec spec(String id) {
+        return new InstanceSpec(id + "-0000-0000", "vm-" + id, "p", "u",
+                new FlavorSpec("1", "m1.tiny", 1, 512, 1, 0, 0, 1.0, true),
+                new ImageSpec("img", "cirros", 0, 0, 1, "qcow2", Map.of()), Map.of(), Instant.now());
+    }
+}

@@ -1,0 +1,264 @@
+package io.polycell.infra;
+
+import io.polycell.command.ApiTier;
+import io.polycell.command.CellTier;
+import io.polycell.command.flavor.DefaultFlavors;
+import io.polycell.command.image.ImageCatalog;
+import io.polycell.command.routing.CellIdentity;
+import io.polycell.command.routing.CommandRouter;
+import io.polycell.command.routing.Outcomes;
+import io.polycell.compute.agent.ComputeAgent;
+import io.polycell.compute.driver.FakeDriver;
+import io.polycell.infra.postgres.EmbeddedPostgresServer;
+import io.polycell.infra.store.StoreRuntime;
+import io.polycell.messages.common.Resources;
+import io.polycell.messages.flavor.CreateFlavor;
+import io.polycell.messages.flavor.FlavorSpec;
+import io.polycell.query.flavor.FlavorViewProjection;
+import io.polycell.query.server.BuildRequestServerSource;
+import io.polycell.query.server.BuildRequestViewProjection;
+import io.polycell.query.server.CellServerSource;
+import io.polycell.query.server.InstanceViewProjection;
+import io.polycell.query.server.ServerListing;
+import io.polycell.query.server.ServerSource;
+import io.polycell.scheduler.FilterScheduler;
+import io.polycell.scheduler.HostStateProjection;
+import io.polycell.scheduler.HostStates;
+import io.polycell.scheduler.filter.DiskFilter;
+import io.polycell.scheduler.filter.RamFilter;
+import io.polycell.scheduler.filter.VcpuFilter;
+import io.polycell.scheduler.weigher.FreeRamWeigher;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.MultiStreamableMessageSource;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole system in one process, the embedded default: PostgreSQL with a database per store, the
+ * cells (cell0 and those configured, each with its own Axon configuration and compute agents on the
+ * fake driver), the scheduler fed by every cell's events, and the API tier. Started in dependency
+ * order and stopped in reverse.
+ */
+public final class Polycell implements AutoCloseable {
+
+    public static final String API = "api";
+    private static final Logger log = LoggerFactory.getLogger(Polycell.class);
+    private static final Duration SCHEDULER_CATCH_UP = Duration.ofMinutes(5);
+    private static final int API_POOL = 24;
+    private static final int CELL_POOL = 16;
+    private static final int AGENT_LANES = 2;
+
+    private final PolycellProperties properties;
+    private final Clock clock;
+    private final ImageCatalog images = new ImageCatalog();
+    private final CommandRouter router = new CommandRouter(API);
+    private final HostStates hostStates = new HostStates();
+    private final FilterScheduler scheduler = new FilterScheduler(hostStates,
+            List.of(new RamFilter(), new VcpuFilter(), new DiskFilter()), new FreeRamWeigher());
+    private final Map<String, StoreRuntime> cells = new LinkedHashMap<>();
+    private final List<ComputeAgent> agents = new ArrayList<>();
+    private EmbeddedPostgresServer postgres;
+    private TrackingEventProcessor schedulerFeed;
+    private StoreRuntime api;
+    private FlavorViewProjection flavorView;
+    private ServerListing listing;
+
+    private Polycell(PolycellProperties properties, Clock clock) {
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Starts everything; a failure stops what was started and rethrows. */
+    public static Polycell start(PolycellProperties properties, Clock clock) {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        Polycell polycell = new Polycell(properties, clock);
+        try {
+            polycell.startAll();
+            return polycell;
+        } catch (RuntimeException e) {
+            polycell.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        Instant begin = clock.instant();
+        List<String> cellNames = new ArrayList<>();
+        cellNames.add(CommandRouter.CELL0);
+        cellNames.addAll(properties.cells().keySet());
+        List<String> databases = new ArrayList<>(cellNames);
+        databases.add(0, API);
+        postgres = EmbeddedPostgresServer.start(properties.dataDir().resolve("postgres"), properties.postgresPort(),
+                databases);
+        for (String cell : cellNames) {
+            startCell(cell);
+        }
+        startAgents();
+        startScheduler();
+        startApiTier();
+        seedDefaultFlavors();
+        List<ServerSource> sources = new ArrayList<>();
+        sources.add(new BuildRequestServerSource(api.jdbc()));
+        cells.forEach((name, store) -> sources.add(new CellServerSource(name, store.jdbc())));
+        listing = new ServerListing(sources);
+        log.info("Polycell is up in {} ms: cells {}, {} compute hosts", Duration.between(begin, clock.instant())
+                .toMillis(), cells.keySet(), agents.size());
+    }
+
+    private void startCell(String cell) {
+        StoreRuntime store = StoreRuntime.open(cell, "cell", postgres.jdbcUrl(cell), postgres.user(), CELL_POOL,
+                wiring -> {
+                    CellTier.configure(wiring.configurer(), new CellIdentity(cell), router, clock);
+                    wiring.configurer().eventProcessing()
+                            .registerEventHandler(c -> new InstanceViewProjection(wiring.jdbc()));
+                });
+        cells.put(cell, store);
+        router.register(cell, store.commandBus());
+        store.start();
+    }
+
+    private void startAgents() {
+        properties.cells().forEach((cell, settings) -> {
+            Resources capacity = new Resources(settings.vcpus(), settings.ramMb(), settings.diskGb());
+            for (int i = 1; i <= settings.hosts(); i++) {
+                ComputeAgent agent = new ComputeAgent(cell + "-host" + i, cell,
+                        new FakeDriver(capacity, settings.spawnDelay()), cells.get(cell).commandBus(), AGENT_LANES);
+                agent.start();
+                agents.add(agent);
+            }
+        });
+    }
+
+    /** The scheduler reads every cell's stream as one source and must have caught up before it answers. */
+    private void startScheduler() {
+        MultiStreamableMessageSource.Builder source = MultiStreamableMessageSource.builder();
+        cells.forEach((name, store) -> source.addMessageSource(name, store.eventStore()));
+        schedulerFeed = TrackingEventProcessor.builder()
+                .name("scheduler-host-states")
+                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
+                        .eventHandlers(new HostStateProjection(hostStates)).build())
+                .messageSource(source.build())
+                .tokenStore(new InMemoryTokenStore())
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andBatchSize(100))
+                .build();
+        schedulerFeed.start();
+        Instant deadline = clock.instant().plus(SCHEDULER_CATCH_UP);
+        while (!caughtUp(schedulerFeed)) {
+            if (clock.instant().isAfter(deadline)) {
+                throw new IllegalStateException("The scheduler did not catch up with the cells' events within "
+                        + SCHEDULER_CATCH_UP);
+            }
+            sleep(Duration.ofMillis(20));
+        }
+        log.info("Scheduler caught up: {} hosts in memory", hostStates.size());
+    }
+
+    private static boolean caughtUp(TrackingEventProcessor processor) {
+        Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+        return !status.isEmpty() && status.values().stream().allMatch(EventTrackerStatus::isCaughtUp);
+    }
+
+    private void startApiTier() {
+        api = StoreRuntime.open(API, API, postgres.jdbcUrl(API), postgres.user(), API_POOL, wiring -> {
+            flavorView = new FlavorViewProjection(wiring.jdbc());
+            ApiTier.configure(wiring.configurer(), router, scheduler, images, clock);
+            wiring.configurer().eventProcessing()
+                    .registerEventHandler(c -> new BuildRequestViewProjection(wiring.jdbc()))
+                    .registerEventHandler(c -> flavorView);
+        });
+        router.register(API, api.commandBus());
+        api.start();
+    }
+
+    private void seedDefaultFlavors() {
+        int created = 0;
+        for (FlavorSpec flavor : DefaultFlavors.all()) {
+            try {
+                Outcomes.await(router.toApi(new CreateFlavor(flavor.id(), flavor)));
+                created++;
+            } catch (RuntimeException alreadyThere) {
+                log.debug("Default flavor {} exists already: {}", flavor.name(), alreadyThere.getMessage());
+            }
+        }
+        if (created > 0) {
+            log.info("Created {} default flavors", created);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting", e);
+        }
+    }
+
+    public CommandRouter router() {
+        return router;
+    }
+
+    public ImageCatalog images() {
+        return images;
+    }
+
+    public ServerListing listing() {
+        return listing;
+    }
+
+    public FlavorViewProjection flavorView() {
+        return flavorView;
+    }
+
+    public HostStates hostStates() {
+        return hostStates;
+    }
+
+    /** A store's runtime by name ({@code api} or a cell), for operators' tools and tests. */
+    public StoreRuntime store(String name) {
+        return API.equals(name) ? api : cells.get(name);
+    }
+
+    @Override
+    public void close() {
+        log.info("Polycell is stopping");
+        closeQuietly(api);
+        if (schedulerFeed != null) {
+            schedulerFeed.shutDown();
+        }
+        agents.forEach(ComputeAgent::close);
+        List<StoreRuntime> reversed = new ArrayList<>(cells.values());
+        Collections.reverse(reversed);
+        reversed.forEach(Polycell::closeQuietly);
+        if (postgres != null) {
+            postgres.close();
+        }
+        log.info("Polycell is stopped");
+    }
+
+    private static void closeQuietly(StoreRuntime store) {
+        if (store == null) {
+            return;
+        }
+        try {
+            store.close();
+        } catch (RuntimeException e) {
+            log.warn("Store {} did not stop cleanly: {}", store.name(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.polycell.infra;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The embedded default's settings ({@code polycell.*}): where data lives, and each cell's hosts.
+ *
+ * @param dataDir where the embedded PostgreSQL keeps its data, across restarts
+ * @param postgresPort the embedded PostgreSQL's port; 0 picks a free one
+ * @param cells the cells with hosts, by name; cell0 always exists and has none
+ */
+@ConfigurationProperties("polycell")
+public record PolycellProperties(Path dataDir, int postgresPort, Map<String, CellProperties> cells) {
+
+    public PolycellProperties {
+        dataDir = dataDir == null ? Path.of(System.getProperty("user.home"), ".polycell") : dataDir;
+        cells = cells == null || cells.isEmpty() ? defaultCells() : new LinkedHashMap<>(cells);
+        if (cells.containsKey("cell0") || cells.containsKey("api")) {
+            throw new IllegalArgumentException("polycell.cells must not name cell0 or api: they are built in");
+        }
+    }
+
+    /**
+     * One cell's compute hosts, all alike, on the fake driver.
+     *
+     * @param hosts how many hosts the cell has
+     * @param vcpus each host's vCPUs
+     * @param ramMb each host's RAM in MB
+     * @param diskGb each host's disk in GB
+     * @param spawnDelay how long the fake driver takes to spawn a guest
+     */
+    public record CellProperties(int hosts, int vcpus, int ramMb, int diskGb, Duration spawnDelay) {
+
+        public CellProperties {
+            spawnDelay = spawnDelay == null ? Duration.ZERO : spawnDelay;
+            if (hosts < 0 || vcpus <= 0 || ramMb <= 0 || diskGb <= 0) {
+                throw new IllegalArgumentException("A cell needs 0 or more hosts with positive vcpus, ram-mb and disk-gb");
+            }
+        }
+    }
+
+    private static Map<String, CellProperties> defaultCells() {
+        Map<String, CellProperties> cells = new LinkedHashMap<>();
+        cells.put("cell1", new CellProperties(4, 16, 32768, 1000, Duration.ZERO));
+        cells.put("cell2", new CellProperties(4, 16, 32768, 1000, Duration.ZERO));
+        return cells;
+    }
+}

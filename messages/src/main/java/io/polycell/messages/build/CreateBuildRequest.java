@@ -1,0 +1,12 @@
+package io.polycell.messages.build;
+
+import io.polycell.messages.common.Requester;
+import java.util.Map;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * Accepts a new server: the API tier resolves flavor and image and records a build request.
+ */
+public record CreateBuildRequest(@TargetAggregateIdentifier String instanceId, String name, String flavorRef,
+                                 String imageRef, Map<String, String> metadata, Requester requester) {
+}

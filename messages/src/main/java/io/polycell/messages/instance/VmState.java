@@ -1,0 +1,31 @@
+package io.polycell.messages.instance;
+
+/** An instance's stable state, as Nova's {@code OS-EXT-STS:vm_state} shows it. */
+public enum VmState {
+    /** Accepted or placed, not yet running on its host. */
+    BUILDING("building", "BUILD"),
+    /** The guest runs. */
+    ACTIVE("active", "ACTIVE"),
+    /** The build or an action failed; the server's fault says why. */
+    ERROR("error", "ERROR"),
+    /** The server is gone; kept for history only. */
+    DELETED("deleted", "DELETED");
+
+    private final String apiName;
+    private final String status;
+
+    VmState(String apiName, String status) {
+        this.apiName = apiName;
+        this.status = status;
+    }
+
+    /** The lower-case name Nova uses in {@code OS-EXT-STS:vm_state}. */
+    public String apiName() {
+        return apiName;
+    }
+
+    /** The user-facing {@code status} of a server in this state when no task runs. */
+    public String status() {
+        return status;
+    }
+}

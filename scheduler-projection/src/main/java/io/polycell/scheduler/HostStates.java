@@ -1,0 +1,87 @@
+package io.polycell.scheduler;
+
+import io.polycell.messages.common.Resources;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every host's state, in memory, plus the reservations this scheduler made for its own proposals.
+ * A reservation counts against its host until the projection sees the claim (or it is cancelled, or
+ * it expires), so back-to-back requests are not all sent to the same host while events are in flight.
+ */
+public final class HostStates {
+
+    private static final Duration RESERVATION_LIFETIME = Duration.ofSeconds(30);
+
+    private record Reservation(String host, Resources amount, Instant expires) {
+    }
+
+    private final Map<String, HostState> hosts = new ConcurrentHashMap<>();
+    private final Map<String, Reservation> reservations = new HashMap<>();
+    private final Clock clock;
+
+    public HostStates() {
+        this(Clock.systemUTC());
+    }
+
+    public HostStates(Clock clock) {
+        this.clock = clock;
+    }
+
+    synchronized void register(String host, String cell, Resources capacity) {
+        hosts.merge(host, new HostState(host, cell, capacity, HostState.NOTHING, HostState.NOTHING, 0),
+                (known, fresh) -> known.withCapacity(capacity));
+    }
+
+    synchronized void claim(String host, String instanceId, Resources amount) {
+        cancelReservation(instanceId);
+        hosts.computeIfPresent(host, (name, state) -> state.claimed(amount));
+    }
+
+    synchronized void release(String host, Resources amount) {
+        hosts.computeIfPresent(host, (name, state) -> state.released(amount));
+    }
+
+    synchronized void reserve(String instanceId, String host, Resources amount) {
+        cancelReservation(instanceId);
+        reservations.put(instanceId, new Reservation(host, amount, clock.instant().plus(RESERVATION_LIFETIME)));
+        hosts.computeIfPresent(host, (name, state) -> state.reserved(amount));
+    }
+
+    synchronized void cancelReservation(String instanceId) {
+        Reservation reservation = reservations.remove(instanceId);
+        if (reservation != null) {
+            hosts.computeIfPresent(reservation.host(), (name, state) -> state.unreserved(reservation.amount()));
+        }
+    }
+
+    synchronized void expireReservations() {
+        Instant now = clock.instant();
+        reservations.entrySet().removeIf(entry -> {
+            Reservation reservation = entry.getValue();
+            if (reservation.expires().isAfter(now)) {
+                return false;
+            }
+            hosts.computeIfPresent(reservation.host(), (name, state) -> state.unreserved(reservation.amount()));
+            return true;
+        });
+    }
+
+    public Collection<HostState> all() {
+        return hosts.values();
+    }
+
+    public Optional<HostState> get(String host) {
+        return Optional.ofNullable(hosts.get(host));
+    }
+
+    public int size() {
+        return hosts.size();
+    }
+}

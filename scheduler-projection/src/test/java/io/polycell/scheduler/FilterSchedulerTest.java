@@ -1,0 +1,99 @@
+package io.polycell.scheduler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.polycell.messages.common.Resources;
+import io.polycell.messages.host.HostRegistered;
+import io.polycell.messages.host.HostResourcesClaimed;
+import io.polycell.messages.host.HostResourcesReleased;
+import io.polycell.scheduler.filter.DiskFilter;
+import io.polycell.scheduler.filter.RamFilter;
+import io.polycell.scheduler.filter.VcpuFilter;
+import io.polycell.scheduler.weigher.FreeRamWeigher;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class FilterSchedulerTest {
+
+    private final HostStates states = new HostStates();
+    private final HostStateProjection projection = new HostStateProjection(states);
+    private final FilterScheduler scheduler = new FilterScheduler(states,
+            List.of(new RamFilter(), new VcpuFilter(), new DiskFilter()), new FreeRamWeigher());
+
+    @Test
+    void prefersTheHostWithTheMostFreeRam() {
+        projection.on(new HostRegistered("a", "cell1", new Resources(4, 4096, 100)));
+        projection.on(new HostRegistered("b", "cell2", new Resources(4, 8192, 100)));
+
+        assertThat(scheduler.selectDestinations("i0", new Resources(1, 512, 1), 3, Set.of()))
+                .containsExactly(new Destination("b", "cell2"), new Destination("a", "cell1"));
+    }
+
+    @Test
+    void leavesOutHostsThatLackRamVcpusOrDisk() {
+        projection.on(new HostRegistered("small-ram", "cell1", new Resources(8, 256, 100)));
+        projection.on(new HostRegistered("small-cpu", "cell1", new Resources(1, 8192, 100)));
+        projection.on(new HostRegistered("small-disk", "cell1", new Resources(8, 8192, 1)));
+        projection.on(new HostRegistered("fits", "cell2", new Resources(2, 1024, 20)));
+
+        assertThat(scheduler.selectDestinations("i0", new Resources(2, 512, 10), 3, Set.of()))
+                .containsExactly(new Destination("fits", "cell2"));
+    }
+
+    @Test
+    void claimsUseUpAHostAndReleasesGiveItBack() {
+        projection.on(new HostRegistered("a", "cell1", new Resources(2, 1024, 10)));
+        Resources tiny = new Resources(1, 512, 1);
+        projection.on(new HostResourcesClaimed("a", "cell1", "i1", tiny));
+        projection.on(new HostResourcesClaimed("a", "cell1", "i2", tiny));
+
+        assertThat(scheduler.selectDestinations("i3", tiny, 0, Set.of())).isEmpty();
+
+        projection.on(new HostResourcesReleased("a", "cell1", "i1", tiny));
+        assertThat(scheduler.selectDestinations("i3", tiny, 0, Set.of())).containsExactly(new Destination("a", "cell1"));
+        assertThat(states.get("a").orElseThrow().instances()).isEqualTo(1);
+    }
+
+    @Test
+    void limitsTheAnswerToOneHostPlusTheAlternatesAskedFor() {
+        for (int i = 0; i < 10; i++) {
+            projection.on(new HostRegistered("h" + i, "cell1", new Resources(4, 1000 + i, 10)));
+        }
+        assertThat(scheduler.selectDestinations("i0", new Resources(1, 1, 1), 3, Set.of())).extracting(Destination::host)
+                .containsExactly("h9", "h8", "h7", "h6");
+    }
+
+    @Test
+    void aProposedHostCountsAsUsedUntilItsClaimArrives() {
+        projection.on(new HostRegistered("a", "cell1", new Resources(4, 2048, 100)));
+        projection.on(new HostRegistered("b", "cell2", new Resources(4, 2048, 100)));
+        Resources half = new Resources(1, 1024, 1);
+
+        Destination first = scheduler.selectDestinations("i1", half, 0, Set.of()).get(0);
+        Destination second = scheduler.selectDestinations("i2", half, 0, Set.of()).get(0);
+        assertThat(second.host()).isNotEqualTo(first.host());
+
+        projection.on(new HostResourcesClaimed(first.host(), first.cell(), "i1", half));
+        assertThat(states.get(first.host()).orElseThrow().freeRamMb()).isEqualTo(1024);
+    }
+
+    @Test
+    void aForgottenReservationFreesItsHost() {
+        projection.on(new HostRegistered("a", "cell1", new Resources(1, 1024, 10)));
+        Resources all = new Resources(1, 1024, 10);
+        assertThat(scheduler.selectDestinations("i1", all, 0, Set.of())).hasSize(1);
+        assertThat(scheduler.selectDestinations("i2", all, 0, Set.of())).isEmpty();
+
+        scheduler.forget("i1");
+        assertThat(scheduler.selectDestinations("i2", all, 0, Set.of())).hasSize(1);
+    }
+
+    @Test
+    void leavesOutExcludedHosts() {
+        projection.on(new HostRegistered("a", "cell1", new Resources(4, 8192, 100)));
+        projection.on(new HostRegistered("b", "cell1", new Resources(4, 4096, 100)));
+        assertThat(scheduler.selectDestinations("i1", new Resources(1, 1, 1), 3, Set.of("a")))
+                .containsExactly(new Destination("b", "cell1"));
+    }
+}
