@@ -20,22 +20,22 @@ public final class HostStateProjection {
     }
 
     @EventHandler
-    void on(HostRegistered event) {
+    public void on(HostRegistered event) {
         states.register(event.host(), event.cell(), event.capacity());
     }
 
     @EventHandler
-    void on(HostInventoryChanged event) {
+    public void on(HostInventoryChanged event) {
         states.register(event.host(), event.cell(), event.capacity());
     }
 
     @EventHandler
-    void on(HostResourcesClaimed event) {
+    public void on(HostResourcesClaimed event) {
         states.claim(event.host(), event.instanceId(), event.amount());
     }
 
     @EventHandler
-    void on(HostResourcesReleased event) {
+    public void on(HostResourcesReleased event) {
         states.release(event.host(), event.amount());
     }
 }

@@ -1,0 +1,124 @@
+package io.polycell.command.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.polycell.command.Specs;
+import io.polycell.command.support.RecordingStores;
+import io.polycell.messages.build.BuildRequestCreated;
+import io.polycell.messages.build.CompleteBuildRequest;
+import io.polycell.messages.common.Resources;
+import io.polycell.messages.error.ErrorCode;
+import io.polycell.messages.error.PolycellException;
+import io.polycell.messages.host.ClaimHostResources;
+import io.polycell.messages.host.HostRegistered;
+import io.polycell.messages.instance.CreateFailedInstance;
+import io.polycell.messages.instance.CreateInstance;
+import io.polycell.messages.instance.DeleteInstance;
+import io.polycell.messages.instance.InstanceSpec;
+import io.polycell.scheduler.FilterScheduler;
+import io.polycell.scheduler.HostStateProjection;
+import io.polycell.scheduler.HostStates;
+import io.polycell.scheduler.filter.DiskFilter;
+import io.polycell.scheduler.filter.RamFilter;
+import io.polycell.scheduler.filter.VcpuFilter;
+import io.polycell.scheduler.weigher.FreeRamWeigher;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.axonframework.test.saga.SagaTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PlacementSagaTest {
+
+    private static final String ID = "i-1";
+    private final SagaTestFixture<PlacementSaga> fixture = new SagaTestFixture<>(PlacementSaga.class);
+    private final HostStates states = new HostStates();
+    private final HostStateProjection hosts = new HostStateProjection(states);
+    private final FilterScheduler scheduler = new FilterScheduler(states,
+            List.of(new RamFilter(), new VcpuFilter(), new DiskFilter()), new FreeRamWeigher());
+    private final InstanceSpec spec = Specs.instance(ID);
+    private RecordingStores stores;
+
+    @BeforeEach
+    void setUp() {
+        stores = new RecordingStores("api", "cell0", "cell1", "cell2");
+        fixture.registerResource(scheduler);
+        fixture.registerResource(stores.router());
+        fixture.registerResource(Clock.fixed(Specs.NOW, ZoneOffset.UTC));
+        stores.accept("api", CompleteBuildRequest.class)
+                .accept("cell1", CreateInstance.class).accept("cell2", CreateInstance.class)
+                .accept("cell0", CreateFailedInstance.class);
+    }
+
+    @Test
+    void claimsTheBestHostCreatesTheInstanceInItsCellThenMapsIt() {
+        hosts.on(new HostRegistered("small", "cell1", new Resources(4, 4096, 100)));
+        hosts.on(new HostRegistered("large", "cell2", new Resources(4, 8192, 100)));
+        stores.accept("cell1", ClaimHostResources.class).accept("cell2", ClaimHostResources.class);
+
+        fixture.givenNoPriorActivity().whenPublishingA(new BuildRequestCreated(ID, spec)).expectActiveSagas(0);
+
+        assertThat(stores.sent()).extracting(RecordingStores.Sent::payload).containsExactly(
+                new ClaimHostResources("large", ID, new Resources(1, 512, 1)),
+                new CreateInstance(ID, "cell2", "large", spec),
+                new CompleteBuildRequest(ID, "cell2"));
+    }
+
+    @Test
+    void aRefusedClaimMovesOnToTheNextAlternate() {
+        hosts.on(new HostRegistered("full", "cell2", new Resources(4, 8192, 100)));
+        hosts.on(new HostRegistered("spare", "cell1", new Resources(4, 4096, 100)));
+        stores.refuse("cell2", ClaimHostResources.class,
+                        new PolycellException(ErrorCode.HOST_CAPACITY_EXCEEDED, "full"))
+                .accept("cell1", ClaimHostResources.class);
+
+        fixture.givenNoPriorActivity().whenPublishingA(new BuildRequestCreated(ID, spec));
+
+        assertThat(stores.payloadsSentTo("cell1")).containsExactly(
+                new ClaimHostResources("spare", ID, new Resources(1, 512, 1)), new CreateInstance(ID, "cell1", "spare", spec));
+        assertThat(stores.payloadsSentTo("api")).containsExactly(new CompleteBuildRequest(ID, "cell1"));
+    }
+
+    @Test
+    void withNoHostThatFitsTheInstanceGoesToCell0InErrorWithNovasFault() {
+        hosts.on(new HostRegistered("tiny", "cell1", new Resources(1, 256, 100)));
+
+        fixture.givenNoPriorActivity().whenPublishingA(new BuildRequestCreated(ID, spec));
+
+        List<Object> cell0 = stores.payloadsSentTo("cell0");
+        assertThat(cell0).hasSize(1);
+        CreateFailedInstance failed = (CreateFailedInstance) cell0.get(0);
+        assertThat(failed.fault().message()).startsWith("No valid host was found.");
+        assertThat(failed.fault().code()).isEqualTo(500);
+        assertThat(failed.cell()).isEqualTo("cell0");
+        assertThat(stores.payloadsSentTo("api")).containsExactly(new CompleteBuildRequest(ID, "cell0"));
+        assertThat(stores.payloadsSentTo("cell1")).isEmpty();
+    }
+
+    @Test
+    void whenEveryHostRefusesTheInstanceGoesToCell0() {
+        hosts.on(new HostRegistered("a", "cell1", new Resources(4, 4096, 100)));
+        hosts.on(new HostRegistered("b", "cell1", new Resources(4, 4096, 100)));
+        stores.refuse("cell1", ClaimHostResources.class, new PolycellException(ErrorCode.HOST_CAPACITY_EXCEEDED, "full"));
+
+        fixture.givenNoPriorActivity().whenPublishingA(new BuildRequestCreated(ID, spec));
+
+        assertThat(stores.payloadsSentTo("cell1")).hasSize(2).allMatch(ClaimHostResources.class::isInstance);
+        assertThat(stores.payloadsSentTo("cell0")).hasSize(1);
+    }
+
+    @Test
+    void aServerDeletedDuringPlacementIsDeletedFromItsCell() {
+        hosts.on(new HostRegistered("a", "cell1", new Resources(4, 4096, 100)));
+        stores = new RecordingStores("api", "cell0", "cell1", "cell2");
+        fixture.registerResource(stores.router());
+        stores.accept("cell1", ClaimHostResources.class).accept("cell1", CreateInstance.class)
+                .accept("cell1", DeleteInstance.class)
+                .refuse("api", CompleteBuildRequest.class, new PolycellException(ErrorCode.BUILD_CANCELLED, "gone"));
+
+        fixture.givenNoPriorActivity().whenPublishingA(new BuildRequestCreated(ID, spec)).expectActiveSagas(0);
+
+        assertThat(stores.payloadsSentTo("cell1")).last().isInstanceOf(DeleteInstance.class);
+    }
+}

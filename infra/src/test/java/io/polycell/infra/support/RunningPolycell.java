@@ -1,0 +1,104 @@
+package io.polycell.infra.support;
+
+import io.polycell.infra.Polycell;
+import io.polycell.infra.PolycellApplication;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The assembled embedded default, started for a test on a free HTTP port with its data in a given
+ * directory, and a small HTTP client for its API.
+ */
+public final class RunningPolycell implements AutoCloseable {
+
+    public static final String IMAGE = "c1b0e1a5-6e0f-4c8a-9f0e-2b7d3c4e5f61";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final ConfigurableApplicationContext context;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final String base;
+
+    private RunningPolycell(ConfigurableApplicationContext context) {
+        this.context = context;
+        this.base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    /** Starts Polycell on {@code dataDir} with the given extra properties ({@code key=value}). */
+    public static RunningPolycell start(Path dataDir, String... properties) {
+        List<String> all = new ArrayList<>(List.of("server.port=0", "polycell.data-dir=" + dataDir));
+        all.addAll(List.of(properties));
+        return new RunningPolycell(new SpringApplicationBuilder(PolycellApplication.class)
+                .properties(all.toArray(String[]::new)).run());
+    }
+
+    public Polycell system() {
+        return context.getBean(Polycell.class);
+    }
+
+    public Response get(String token, String path) {
+        return send(token, HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    public Response post(String token, String path, String body) {
+        return send(token, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public Response delete(String token, String path) {
+        return send(token, HttpRequest.newBuilder(uri(path)).DELETE());
+    }
+
+    /** Boots a server and returns its id; fails the test unless the API answers 202. */
+    public String boot(String token, String name, String flavorRef) {
+        Response response = post(token, "/v2.1/servers", "{\"server\": {\"name\": \"" + name + "\", \"flavorRef\": \""
+                + flavorRef + "\", \"imageRef\": \"" + IMAGE + "\"}}");
+        if (response.status() != 202) {
+            throw new AssertionError("Boot of " + name + " answered " + response.status() + ": " + response.body());
+        }
+        return response.json().path("server").path("id").asString();
+    }
+
+    private URI uri(String path) {
+        return URI.create(base + path);
+    }
+
+    private Response send(String token, HttpRequest.Builder request) {
+        if (token != null) {
+            request.header("X-Auth-Token", token);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+
+    /** An HTTP answer. */
+    public record Response(int status, String body) {
+
+        public JsonNode json() {
+            return body == null || body.isEmpty() ? JSON.nullNode() : JSON.readTree(body);
+        }
+    }
+}
