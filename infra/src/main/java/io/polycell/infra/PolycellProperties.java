@@ -45,8 +45,8 @@ public record PolycellProperties(Path dataDir, int postgresPort, Map<String, Cel
 
     private static Map<String, CellProperties> defaultCells() {
         Map<String, CellProperties> cells = new LinkedHashMap<>();
-        cells.put("cell1", new CellProperties(4, 16, 32768, 1000, Duration.ZERO));
-        cells.put("cell2", new CellProperties(4, 16, 32768, 1000, Duration.ZERO));
+        cells.put("cell1", new CellProperties(4, 64, 262144, 4000, Duration.ZERO));
+        cells.put("cell2", new CellProperties(4, 64, 262144, 4000, Duration.ZERO));
         return cells;
     }
 }

@@ -1,10 +1,12 @@
 package io.polycell.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.polycell.infra.support.RunningPolycell;
 import io.polycell.infra.support.Servers;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +41,12 @@ class RestartIT {
             assertThat(second.system().hostStates().size()).isEqualTo(8);
             assertThat(second.system().hostStates().all().stream().mapToInt(host -> host.instances()).sum())
                     .isEqualTo(3);
+
+            // The views' processors resume from their stored tokens and keep projecting new events.
+            assertThat(second.post(ADMIN, "/v2.1/flavors",
+                    "{\"flavor\": {\"name\": \"later\", \"ram\": 512, \"vcpus\": 1, \"disk\": 1, \"id\": \"later\"}}")
+                    .status()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30)).until(() -> second.get(BOB, "/v2.1/flavors/later").status() == 200);
 
             String after = second.boot(BOB, "d", "kept");
             Servers.awaitStatus(second, BOB, after, "ACTIVE");

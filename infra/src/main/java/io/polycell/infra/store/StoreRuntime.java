@@ -28,7 +28,6 @@ import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.flywaydb.core.Flyway;
@@ -82,7 +81,7 @@ public final class StoreRuntime implements AutoCloseable {
     }
 
     private Configuration configure(Consumer<StoreWiring> modules) {
-        Serializer serializer = Jackson3Serializer.builder().build();
+        Serializer serializer = AxonSerialization.serializer();
         TransactionManager transactions = new SpringTransactionManager(new DataSourceTransactionManager(dataSource));
         ConnectionProvider connections = new SpringDataSourceConnectionProvider(dataSource);
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
