@@ -8,6 +8,7 @@ import io.polycell.command.image.ImageCatalog;
 import io.polycell.command.routing.CommandRouter;
 import io.polycell.scheduler.FilterScheduler;
 import java.time.Clock;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.lock.NullLockFactory;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configurer;
@@ -21,7 +22,9 @@ import org.axonframework.eventsourcing.EventSourcingRepository;
 public final class ApiTier {
 
     /** Threads (and segments) of the super-conductor: builds are placed in parallel. */
-    public static final int CONDUCTOR_THREADS = 4;
+    public static final int CONDUCTOR_THREADS = 8;
+    /** Events a conductor thread takes per transaction. */
+    static final int CONDUCTOR_BATCH = 10;
 
     private ApiTier() {
     }
@@ -31,11 +34,12 @@ public final class ApiTier {
         configurer.registerComponent(CommandRouter.class, c -> router);
         configurer.registerComponent(FilterScheduler.class, c -> scheduler);
         configurer.registerComponent(Clock.class, c -> clock);
-        // Flavors are read on every boot and written rarely: no lock, so boots never queue on a flavor.
+        // Flavors are read on every boot and written rarely: cached, and no lock, so boots never queue on one.
         configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Flavor.class)
                 .configureRepository(c -> EventSourcingRepository.builder(Flavor.class)
                         .eventStore(c.eventStore())
                         .lockFactory(NullLockFactory.INSTANCE)
+                        .cache(new WeakReferenceCache())
                         .parameterResolverFactory(c.parameterResolverFactory())
                         .handlerDefinition(c.handlerDefinition(Flavor.class))
                         .build()));
@@ -46,6 +50,6 @@ public final class ApiTier {
                 .registerSaga(PlacementSaga.class)
                 .registerTrackingEventProcessor("PlacementSagaProcessor", c -> c.eventStore(),
                         c -> TrackingEventProcessorConfiguration.forParallelProcessing(CONDUCTOR_THREADS)
-                                .andInitialSegmentsCount(CONDUCTOR_THREADS)));
+                                .andInitialSegmentsCount(CONDUCTOR_THREADS).andBatchSize(CONDUCTOR_BATCH)));
     }
 }

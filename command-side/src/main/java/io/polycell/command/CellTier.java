@@ -20,6 +20,8 @@ public final class CellTier {
 
     /** Threads (and segments) of each cell conductor task. */
     public static final int CONDUCTOR_THREADS = 2;
+    /** Events a conductor thread takes per transaction. */
+    static final int CONDUCTOR_BATCH = 10;
 
     private CellTier() {
     }
@@ -37,9 +39,9 @@ public final class CellTier {
                 .registerSaga(DeleteSaga.class)
                 .registerTrackingEventProcessor("SpawnSagaProcessor", c -> c.eventStore(),
                         c -> TrackingEventProcessorConfiguration.forParallelProcessing(CONDUCTOR_THREADS)
-                                .andInitialSegmentsCount(CONDUCTOR_THREADS))
+                                .andInitialSegmentsCount(CONDUCTOR_THREADS).andBatchSize(CONDUCTOR_BATCH))
                 .registerTrackingEventProcessor("DeleteSagaProcessor", c -> c.eventStore(),
                         c -> TrackingEventProcessorConfiguration.forParallelProcessing(CONDUCTOR_THREADS)
-                                .andInitialSegmentsCount(CONDUCTOR_THREADS)));
+                                .andInitialSegmentsCount(CONDUCTOR_THREADS).andBatchSize(CONDUCTOR_BATCH)));
     }
 }

@@ -20,6 +20,7 @@ import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.SimpleDeadlineManager;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -45,6 +46,7 @@ public final class StoreRuntime implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(StoreRuntime.class);
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final int VIEW_BATCH = 100;
 
     private final String name;
     private final HikariDataSource dataSource;
@@ -113,6 +115,9 @@ public final class StoreRuntime implements AutoCloseable {
                         .scopeAwareProvider(new ConfigurationScopeAwareProvider(c))
                         .transactionManager(transactions)
                         .build());
+        // Views take events in batches: one transaction and one token update per batch, not per event.
+        configurer.eventProcessing().registerTrackingEventProcessorConfiguration(
+                c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(VIEW_BATCH));
         modules.accept(new StoreWiring(name, configurer, jdbc));
         return configurer.buildConfiguration();
     }

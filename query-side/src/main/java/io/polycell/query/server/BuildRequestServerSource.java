@@ -4,7 +4,6 @@ import io.polycell.messages.instance.TaskState;
 import io.polycell.messages.instance.VmState;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,12 +35,8 @@ public final class BuildRequestServerSource implements ServerSource {
 
     @Override
     public List<ServerRow> page(String projectId, ListingCursor cursor, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM build_request_view WHERE TRUE");
-        List<Object> args = new ArrayList<>();
-        SqlPaging.restrict(sql, args, projectId, cursor);
-        sql.append(" ORDER BY created_at DESC, instance_id DESC LIMIT ?");
-        args.add(limit);
-        return jdbc.query(sql.toString(), ROW, args.toArray());
+        return SqlPaging.page(jdbc, "SELECT " + COLUMNS + " FROM build_request_view WHERE TRUE", ROW, projectId, cursor,
+                limit);
     }
 
     private static ServerRow row(ResultSet rs, int rowNum) throws SQLException {

@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,12 +39,8 @@ public final class CellServerSource implements ServerSource {
 
     @Override
     public List<ServerRow> page(String projectId, ListingCursor cursor, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM instance_view WHERE deleted_at IS NULL");
-        List<Object> args = new ArrayList<>();
-        SqlPaging.restrict(sql, args, projectId, cursor);
-        sql.append(" ORDER BY created_at DESC, instance_id DESC LIMIT ?");
-        args.add(limit);
-        return jdbc.query(sql.toString(), ROW, args.toArray());
+        return SqlPaging.page(jdbc, "SELECT " + COLUMNS + " FROM instance_view WHERE deleted_at IS NULL", ROW, projectId, cursor,
+                limit);
     }
 
     private static ServerRow row(ResultSet rs, int rowNum) throws SQLException {

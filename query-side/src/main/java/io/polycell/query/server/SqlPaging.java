@@ -1,15 +1,25 @@
 package io.polycell.query.server;
 
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 
-/** The WHERE clauses every server view shares: project isolation and the keyset cursor. */
+/** One page of a server view in the default order: project isolation and the keyset cursor in SQL. */
 final class SqlPaging {
 
     private SqlPaging() {
     }
 
-    static void restrict(StringBuilder sql, List<Object> args, String projectId, ListingCursor cursor) {
+    /**
+     * Up to {@code limit} rows of {@code select} (which ends in a WHERE clause) of {@code projectId}
+     * (every project when null) after {@code cursor}, ordered by created_at desc, instance_id desc.
+     */
+    static List<ServerRow> page(JdbcTemplate jdbc, String select, RowMapper<ServerRow> rows, String projectId,
+                                ListingCursor cursor, int limit) {
+        StringBuilder sql = new StringBuilder(select);
+        List<Object> args = new ArrayList<>();
         if (projectId != null) {
             sql.append(" AND project_id = ?");
             args.add(projectId);
@@ -19,5 +29,8 @@ final class SqlPaging {
             args.add(Timestamp.from(cursor.createdAt()));
             args.add(cursor.id());
         }
+        sql.append(" ORDER BY created_at DESC, instance_id DESC LIMIT ?");
+        args.add(limit);
+        return jdbc.query(sql.toString(), rows, args.toArray());
     }
 }
