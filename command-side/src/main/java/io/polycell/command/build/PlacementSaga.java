@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
@@ -104,14 +105,25 @@ public class PlacementSaga {
         return Optional.empty();
     }
 
+    /**
+     * Whether the host took the claim. A full or unknown host is a refusal and the next candidate is
+     * tried; any other failure (a store that does not answer) is rethrown, so the event is retried
+     * later instead of the server being buried in cell0 for a passing fault.
+     */
     private boolean claim(Destination candidate, InstanceSpec spec, Resources request) {
         try {
             Outcomes.await(router.toCell(candidate.cell(),
                     new ClaimHostResources(candidate.host(), spec.instanceId(), request)));
             return true;
-        } catch (RuntimeException refused) {
+        } catch (AggregateNotFoundException unknownHost) {
+            log.warn("Host {} is not known in {}; trying the next candidate", candidate.host(), candidate.cell());
+            return false;
+        } catch (RuntimeException failure) {
+            if (!Outcomes.isRefusal(failure, ErrorCode.HOST_CAPACITY_EXCEEDED)) {
+                throw failure;
+            }
             log.debug("Host {} refused the claim for {}: {}", candidate.host(), spec.instanceId(),
-                    refused.getMessage());
+                    failure.getMessage());
             return false;
         }
     }

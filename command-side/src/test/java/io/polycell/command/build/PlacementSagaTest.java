@@ -121,4 +121,17 @@ class PlacementSagaTest {
 
         assertThat(stores.payloadsSentTo("cell1")).last().isInstanceOf(DeleteInstance.class);
     }
+
+    @Test
+    void aStoreThatFailsIsNotMistakenForAFullHost() {
+        hosts.on(new HostRegistered("a", "cell1", new Resources(4, 4096, 100)));
+        stores.on("cell1", ClaimHostResources.class, command -> {
+            throw new IllegalStateException("connection refused");
+        });
+
+        fixture.givenNoPriorActivity().whenPublishingA(new BuildRequestCreated(ID, spec));
+
+        assertThat(stores.payloadsSentTo("cell0")).isEmpty();
+        assertThat(stores.payloadsSentTo("api")).isEmpty();
+    }
 }

@@ -20,6 +20,7 @@ import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.SimpleDeadlineManager;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -116,8 +117,12 @@ public final class StoreRuntime implements AutoCloseable {
                         .transactionManager(transactions)
                         .build());
         // Views take events in batches: one transaction and one token update per batch, not per event.
-        configurer.eventProcessing().registerTrackingEventProcessorConfiguration(
-                c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(VIEW_BATCH));
+        // A handler that fails stops its processor at that event and retries it with back-off, never
+        // skips it: a view or a conductor that silently missed an event would be wrong for good.
+        configurer.eventProcessing()
+                .registerTrackingEventProcessorConfiguration(
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(VIEW_BATCH))
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
         modules.accept(new StoreWiring(name, configurer, jdbc));
         return configurer.buildConfiguration();
     }
