@@ -11,7 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An in-memory hypervisor: guests are entries in a map. It is the default driver and the one scale
- * tests use; an optional spawn delay stands in for the time a real guest takes to boot.
+ * tests use; an optional spawn delay stands in for the time a real guest takes to boot. Operations
+ * follow the same state rules as a real hypervisor (a paused guest cannot be suspended, and so on), so
+ * the agent's handling of refusals is exercised too.
  */
 public final class FakeDriver implements ComputeDriver {
 
@@ -43,7 +45,7 @@ public final class FakeDriver implements ComputeDriver {
         if (existing != null) {
             return existing;
         }
-        pause();
+        sleep(spawnDelay);
         return guests.computeIfAbsent(spec.instanceId(),
                 id -> new Guest(id, "instance-" + id.substring(0, 8), PowerState.RUNNING));
     }
@@ -51,6 +53,55 @@ public final class FakeDriver implements ComputeDriver {
     @Override
     public void destroy(String instanceId) {
         guests.remove(instanceId);
+    }
+
+    @Override
+    public Guest powerOff(String instanceId) {
+        return move(instanceId, PowerState.SHUTDOWN, PowerState.RUNNING, PowerState.PAUSED, PowerState.SUSPENDED,
+                PowerState.CRASHED);
+    }
+
+    @Override
+    public Guest powerOn(String instanceId) {
+        return move(instanceId, PowerState.RUNNING, PowerState.SHUTDOWN, PowerState.CRASHED);
+    }
+
+    @Override
+    public Guest reboot(String instanceId, boolean hard) {
+        if (hard) {
+            return move(instanceId, PowerState.RUNNING, PowerState.RUNNING, PowerState.SHUTDOWN, PowerState.PAUSED,
+                    PowerState.SUSPENDED, PowerState.CRASHED);
+        }
+        return move(instanceId, PowerState.RUNNING, PowerState.RUNNING);
+    }
+
+    @Override
+    public Guest pause(String instanceId) {
+        return move(instanceId, PowerState.PAUSED, PowerState.RUNNING);
+    }
+
+    @Override
+    public Guest unpause(String instanceId) {
+        return move(instanceId, PowerState.RUNNING, PowerState.PAUSED);
+    }
+
+    @Override
+    public Guest suspend(String instanceId) {
+        return move(instanceId, PowerState.SUSPENDED, PowerState.RUNNING);
+    }
+
+    @Override
+    public Guest resume(String instanceId) {
+        return move(instanceId, PowerState.RUNNING, PowerState.SUSPENDED);
+    }
+
+    @Override
+    public Guest rebuild(InstanceSpec spec) {
+        Guest existing = require(spec.instanceId());
+        sleep(spawnDelay);
+        Guest rebuilt = new Guest(existing.instanceId(), existing.name(), PowerState.RUNNING);
+        guests.put(spec.instanceId(), rebuilt);
+        return rebuilt;
     }
 
     @Override
@@ -63,15 +114,54 @@ public final class FakeDriver implements ComputeDriver {
         return List.copyOf(guests.values());
     }
 
-    private void pause() {
-        if (spawnDelay.isZero()) {
+    /** Makes a guest appear as if someone had started it behind Polycell's back (tests, orphans). */
+    public void adopt(Guest guest) {
+        guests.put(guest.instanceId(), guest);
+    }
+
+    /** Changes a guest's power state as if it had changed behind Polycell's back (tests, power sync). */
+    public void force(String instanceId, PowerState state) {
+        guests.computeIfPresent(instanceId, (id, guest) -> new Guest(id, guest.name(), state));
+    }
+
+    private Guest move(String instanceId, PowerState target, PowerState... allowedFrom) {
+        return guests.compute(instanceId, (id, guest) -> {
+            if (guest == null) {
+                throw new DriverException("Instance " + instanceId + " has no guest on this host");
+            }
+            if (guest.powerState() == target && target != PowerState.RUNNING) {
+                return guest;
+            }
+            for (PowerState from : allowedFrom) {
+                if (guest.powerState() == from) {
+                    return new Guest(id, guest.name(), target);
+                }
+            }
+            if (guest.powerState() == target) {
+                return guest;
+            }
+            throw new DriverException("Guest of instance " + instanceId + " is " + guest.powerState()
+                    + " and cannot go to " + target);
+        });
+    }
+
+    private Guest require(String instanceId) {
+        Guest guest = guests.get(instanceId);
+        if (guest == null) {
+            throw new DriverException("Instance " + instanceId + " has no guest on this host");
+        }
+        return guest;
+    }
+
+    private static void sleep(Duration delay) {
+        if (delay.isZero()) {
             return;
         }
         try {
-            Thread.sleep(spawnDelay.toMillis());
+            Thread.sleep(delay.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DriverException("Spawn interrupted");
+            throw new DriverException("Interrupted");
         }
     }
 }
