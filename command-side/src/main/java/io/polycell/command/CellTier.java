@@ -1,5 +1,6 @@
 package io.polycell.command;
 
+import io.polycell.command.action.ServerActionSaga;
 import io.polycell.command.delete.DeleteSaga;
 import io.polycell.command.host.Host;
 import io.polycell.command.instance.Instance;
@@ -14,7 +15,7 @@ import org.axonframework.common.caching.WeakReferenceCache;
 
 /**
  * The command side of one cell, registered on that cell's Axon configuration: its instances, its
- * hosts and the cell conductor's spawn and delete tasks.
+ * hosts and the cell conductor's spawn, action and delete tasks.
  */
 public final class CellTier {
 
@@ -37,7 +38,11 @@ public final class CellTier {
         configurer.eventProcessing(processing -> processing
                 .registerSaga(SpawnSaga.class)
                 .registerSaga(DeleteSaga.class)
+                .registerSaga(ServerActionSaga.class)
                 .registerTrackingEventProcessor("SpawnSagaProcessor", c -> c.eventStore(),
+                        c -> TrackingEventProcessorConfiguration.forParallelProcessing(CONDUCTOR_THREADS)
+                                .andInitialSegmentsCount(CONDUCTOR_THREADS).andBatchSize(CONDUCTOR_BATCH))
+                .registerTrackingEventProcessor("ServerActionSagaProcessor", c -> c.eventStore(),
                         c -> TrackingEventProcessorConfiguration.forParallelProcessing(CONDUCTOR_THREADS)
                                 .andInitialSegmentsCount(CONDUCTOR_THREADS).andBatchSize(CONDUCTOR_BATCH))
                 .registerTrackingEventProcessor("DeleteSagaProcessor", c -> c.eventStore(),

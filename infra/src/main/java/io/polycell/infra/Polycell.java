@@ -14,6 +14,8 @@ import io.polycell.infra.store.StoreRuntime;
 import io.polycell.messages.common.Resources;
 import io.polycell.messages.flavor.CreateFlavor;
 import io.polycell.messages.flavor.FlavorSpec;
+import io.polycell.query.action.InstanceActionProjection;
+import io.polycell.query.action.InstanceActions;
 import io.polycell.query.flavor.FlavorViewProjection;
 import io.polycell.query.server.BuildRequestServerSource;
 import io.polycell.query.server.BuildRequestViewProjection;
@@ -45,6 +47,7 @@ import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The whole system in one process, the embedded default: PostgreSQL with a database per store, the
@@ -75,6 +78,7 @@ public final class Polycell implements AutoCloseable {
     private StoreRuntime api;
     private FlavorViewProjection flavorView;
     private ServerListing listing;
+    private InstanceActions instanceActions;
 
     private Polycell(PolycellProperties properties, Clock clock) {
         this.properties = properties;
@@ -114,6 +118,9 @@ public final class Polycell implements AutoCloseable {
         sources.add(new BuildRequestServerSource(api.jdbc()));
         cells.forEach((name, store) -> sources.add(new CellServerSource(name, store.jdbc())));
         listing = new ServerListing(sources);
+        Map<String, JdbcTemplate> cellDatabases = new LinkedHashMap<>();
+        cells.forEach((name, store) -> cellDatabases.put(name, store.jdbc()));
+        instanceActions = new InstanceActions(cellDatabases);
         log.info("Polycell is up in {} ms: cells {}, {} compute hosts", Duration.between(begin, clock.instant())
                 .toMillis(), cells.keySet(), agents.size());
     }
@@ -123,7 +130,8 @@ public final class Polycell implements AutoCloseable {
                 wiring -> {
                     CellTier.configure(wiring.configurer(), new CellIdentity(cell), router, clock);
                     wiring.configurer().eventProcessing()
-                            .registerEventHandler(c -> new InstanceViewProjection(wiring.jdbc()));
+                            .registerEventHandler(c -> new InstanceViewProjection(wiring.jdbc()))
+                            .registerEventHandler(c -> new InstanceActionProjection(wiring.jdbc()));
                 });
         cells.put(cell, store);
         router.register(cell, store.commandBus());
@@ -219,6 +227,10 @@ public final class Polycell implements AutoCloseable {
 
     public ServerListing listing() {
         return listing;
+    }
+
+    public InstanceActions instanceActions() {
+        return instanceActions;
     }
 
     public FlavorViewProjection flavorView() {

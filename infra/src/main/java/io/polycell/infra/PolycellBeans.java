@@ -2,6 +2,7 @@ package io.polycell.infra;
 
 import io.polycell.command.image.ImageCatalog;
 import io.polycell.command.routing.CommandRouter;
+import io.polycell.query.action.InstanceActions;
 import io.polycell.query.flavor.FlavorViewProjection;
 import io.polycell.query.server.ServerListing;
 import java.time.Clock;
@@ -34,6 +35,11 @@ class PolycellBeans {
     @Bean
     ServerListing serverListing(Polycell polycell) {
         return polycell.listing();
+    }
+
+    @Bean
+    InstanceActions instanceActions(Polycell polycell) {
+        return polycell.instanceActions();
     }
 
     @Bean

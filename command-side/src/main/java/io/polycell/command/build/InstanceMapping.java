@@ -8,6 +8,7 @@ import io.polycell.messages.build.BuildRequestDeleted;
 import io.polycell.messages.build.CompleteBuildRequest;
 import io.polycell.messages.build.DeleteServer;
 import io.polycell.messages.build.InstanceMapped;
+import io.polycell.messages.build.LocateServer;
 import io.polycell.messages.build.ServerLocation;
 import io.polycell.messages.common.Requester;
 import io.polycell.messages.error.ErrorCode;
@@ -66,6 +67,14 @@ public class InstanceMapping {
         }
         apply(new BuildRequestCancelled(instanceId, projectId));
         return new ServerLocation(null);
+    }
+
+    @CommandHandler
+    ServerLocation handle(LocateServer command) {
+        if (status == BuildStatus.CANCELLED || !visibleTo(command.requester())) {
+            throw new PolycellException(ErrorCode.NOT_FOUND, "Instance " + instanceId + " could not be found.");
+        }
+        return new ServerLocation(cell);
     }
 
     private boolean visibleTo(Requester requester) {

@@ -3,6 +3,20 @@ package io.polycell.command.instance;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.polycell.messages.common.Fault;
+import io.polycell.messages.common.Requester;
+import io.polycell.messages.image.ImageSpec;
+import io.polycell.messages.instance.InstanceLocked;
+import io.polycell.messages.instance.InstancePowerStateChanged;
+import io.polycell.messages.instance.InstanceSpec;
+import io.polycell.messages.instance.InstanceUnlocked;
+import io.polycell.messages.instance.PowerState;
+import io.polycell.messages.instance.RecordPowerState;
+import io.polycell.messages.instance.RecordServerActionResult;
+import io.polycell.messages.instance.RequestServerAction;
+import io.polycell.messages.instance.ServerAction;
+import io.polycell.messages.instance.ServerActionCompleted;
+import io.polycell.messages.instance.ServerActionFailed;
+import io.polycell.messages.instance.ServerActionStarted;
 import io.polycell.messages.error.ErrorCode;
 import io.polycell.messages.error.PolycellException;
 import io.polycell.messages.instance.CreateFailedInstance;
@@ -40,8 +54,16 @@ public class Instance {
     private String instanceId;
     private String projectId;
     private String host;
+    private InstanceSpec spec;
     private VmState vmState;
     private TaskState taskState;
+    private PowerState powerState = PowerState.NOSTATE;
+    private boolean locked;
+    private ActionInFlight inFlight;
+
+    /** The host action under way, so that only its own report can finish it. */
+    private record ActionInFlight(String requestId, ServerAction action, ActionRule rule, InstanceSpec spec) {
+    }
 
     private Instance() {
     }
@@ -73,9 +95,11 @@ public class Instance {
 
     @CommandHandler
     void handle(DeleteInstance command, Clock clock) {
-        boolean visible = command.requester().admin() || command.requester().projectId().equals(projectId);
-        if (!visible || vmState == VmState.DELETED) {
-            throw new PolycellException(ErrorCode.NOT_FOUND, "Instance " + instanceId + " could not be found.");
+        if (!visibleTo(command.requester()) || vmState == VmState.DELETED) {
+            throw notFound();
+        }
+        if (locked && !command.requester().admin()) {
+            throw new PolycellException(ErrorCode.CONFLICT, "Instance " + instanceId + " is locked");
         }
         if (taskState == TaskState.DELETING) {
             return;
@@ -88,10 +112,97 @@ public class Instance {
     }
 
     @CommandHandler
+    void handle(RequestServerAction command) {
+        Requester requester = command.requester();
+        if (!visibleTo(requester) || vmState == VmState.DELETED) {
+            throw notFound();
+        }
+        ServerAction action = command.action();
+        if (locked && !requester.admin() && action != ServerAction.UNLOCK) {
+            throw new PolycellException(ErrorCode.CONFLICT, "Instance " + instanceId + " is locked");
+        }
+        if (action == ServerAction.LOCK || action == ServerAction.UNLOCK) {
+            lockOrUnlock(command);
+            return;
+        }
+        ActionRule rule = ActionRule.of(action, command.hard());
+        if (taskState != null) {
+            throw refused(action, "task_state " + taskState.apiName());
+        }
+        if (host == null || !rule.allows(vmState)) {
+            throw refused(action, "vm_state " + vmState.apiName());
+        }
+        InstanceSpec target = action == ServerAction.REBUILD ? rebuilt(command.image()) : spec;
+        apply(new ServerActionStarted(instanceId, command.requestId(), action, command.hard(), host, rule.taskState(),
+                requester.userId(), requester.projectId(), target));
+    }
+
+    private void lockOrUnlock(RequestServerAction command) {
+        Requester requester = command.requester();
+        if (command.action() == ServerAction.LOCK && !locked) {
+            apply(new InstanceLocked(instanceId, command.requestId(), requester.userId(), requester.projectId()));
+        } else if (command.action() == ServerAction.UNLOCK && locked) {
+            apply(new InstanceUnlocked(instanceId, command.requestId(), requester.userId(), requester.projectId()));
+        }
+    }
+
+    private InstanceSpec rebuilt(ImageSpec image) {
+        return new InstanceSpec(spec.instanceId(), spec.name(), spec.projectId(), spec.userId(), spec.flavor(), image,
+                spec.metadata(), spec.createdAt());
+    }
+
+    @CommandHandler
+    void handle(RecordServerActionResult command) {
+        if (inFlight == null || !inFlight.requestId().equals(command.requestId())) {
+            return;
+        }
+        if (command.error() != null) {
+            apply(new ServerActionFailed(instanceId, command.requestId(), inFlight.action(), command.error()));
+        } else {
+            apply(new ServerActionCompleted(instanceId, command.requestId(), inFlight.action(), inFlight.rule().result(),
+                    command.powerState()));
+        }
+    }
+
+    /**
+     * Power-state sync: the guest changed behind Polycell's back. As in Nova, a guest found shut off
+     * or gone while the server is ACTIVE (or paused, suspended) makes the server stopped; a guest found
+     * running while the server is stopped makes it active. Reports during an action are ignored: the
+     * action's own report settles the state.
+     */
+    @CommandHandler
+    void handle(RecordPowerState command) {
+        if (vmState == VmState.DELETED || vmState == VmState.BUILDING || taskState != null
+                || command.powerState() == powerState) {
+            return;
+        }
+        VmState followed = switch (command.powerState()) {
+            case SHUTDOWN, CRASHED, NOSTATE -> vmState == VmState.ERROR ? VmState.ERROR : VmState.STOPPED;
+            case RUNNING -> vmState == VmState.STOPPED ? VmState.ACTIVE : vmState;
+            case PAUSED -> VmState.PAUSED;
+            case SUSPENDED -> VmState.SUSPENDED;
+        };
+        apply(new InstancePowerStateChanged(instanceId, command.powerState(), followed));
+    }
+
+    @CommandHandler
     void handle(RecordGuestDestroyed command, Clock clock) {
         if (taskState == TaskState.DELETING) {
             apply(new InstanceDeleted(instanceId, host, now(clock)));
         }
+    }
+
+    private boolean visibleTo(Requester requester) {
+        return requester.admin() || requester.projectId().equals(projectId);
+    }
+
+    private PolycellException notFound() {
+        return new PolycellException(ErrorCode.NOT_FOUND, "Instance " + instanceId + " could not be found.");
+    }
+
+    private PolycellException refused(ServerAction action, String state) {
+        return new PolycellException(ErrorCode.CONFLICT,
+                "Cannot '" + action.apiName() + "' instance " + instanceId + " while it is in " + state);
     }
 
     private static Instant now(Clock clock) {
@@ -102,6 +213,7 @@ public class Instance {
     void on(InstanceCreated event) {
         instanceId = event.instanceId();
         projectId = event.spec().projectId();
+        spec = event.spec();
         host = event.host();
         vmState = VmState.BUILDING;
         taskState = TaskState.SPAWNING;
@@ -111,6 +223,7 @@ public class Instance {
     void on(FailedInstanceCreated event) {
         instanceId = event.instanceId();
         projectId = event.spec().projectId();
+        spec = event.spec();
         vmState = VmState.ERROR;
     }
 
@@ -118,6 +231,45 @@ public class Instance {
     void on(InstanceSpawned event) {
         vmState = VmState.ACTIVE;
         taskState = null;
+        powerState = event.powerState();
+    }
+
+    @EventSourcingHandler
+    void on(ServerActionStarted event) {
+        taskState = event.taskState();
+        inFlight = new ActionInFlight(event.requestId(), event.action(), ActionRule.of(event.action(), event.hard()),
+                event.spec());
+    }
+
+    @EventSourcingHandler
+    void on(ServerActionCompleted event) {
+        vmState = event.vmState();
+        powerState = event.powerState();
+        spec = inFlight.spec();
+        taskState = null;
+        inFlight = null;
+    }
+
+    @EventSourcingHandler
+    void on(ServerActionFailed event) {
+        taskState = null;
+        inFlight = null;
+    }
+
+    @EventSourcingHandler
+    void on(InstanceLocked event) {
+        locked = true;
+    }
+
+    @EventSourcingHandler
+    void on(InstanceUnlocked event) {
+        locked = false;
+    }
+
+    @EventSourcingHandler
+    void on(InstancePowerStateChanged event) {
+        powerState = event.powerState();
+        vmState = event.vmState();
     }
 
     @EventSourcingHandler
@@ -129,6 +281,7 @@ public class Instance {
     @EventSourcingHandler
     void on(InstanceDeletionStarted event) {
         taskState = TaskState.DELETING;
+        inFlight = null;
     }
 
     @EventSourcingHandler

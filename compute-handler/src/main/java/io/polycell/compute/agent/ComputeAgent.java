@@ -8,7 +8,9 @@ import io.polycell.messages.instance.HostCommand;
 import io.polycell.messages.instance.HostCommandNames;
 import io.polycell.messages.instance.RecordGuestDestroyed;
 import io.polycell.messages.instance.RecordInstanceSpawned;
+import io.polycell.messages.instance.RecordServerActionResult;
 import io.polycell.messages.instance.RecordSpawnFailure;
+import io.polycell.messages.instance.RunServerAction;
 import io.polycell.messages.instance.SpawnInstance;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +71,7 @@ public final class ComputeAgent implements AutoCloseable {
     public void start() {
         subscribe(SpawnInstance.class, this::spawn);
         subscribe(DestroyGuest.class, this::destroy);
+        subscribe(RunServerAction.class, this::act);
         reports.sendAndWait(new ReportHostInventory(host, cell, driver.capacity()));
         log.info("Compute agent for host {} in {} is up on the {} driver with capacity {}",
                 host, cell, driver.name(), driver.capacity());
@@ -107,6 +110,28 @@ public final class ComputeAgent implements AutoCloseable {
         }
     }
 
+    private void act(RunServerAction command) {
+        String instanceId = command.instanceId();
+        try {
+            Guest guest = switch (command.action()) {
+                case STOP -> driver.powerOff(instanceId);
+                case START -> driver.powerOn(instanceId);
+                case REBOOT -> driver.reboot(instanceId, command.hard());
+                case PAUSE -> driver.pause(instanceId);
+                case UNPAUSE -> driver.unpause(instanceId);
+                case SUSPEND -> driver.suspend(instanceId);
+                case RESUME -> driver.resume(instanceId);
+                case REBUILD -> driver.rebuild(command.spec());
+                case LOCK, UNLOCK -> throw new IllegalArgumentException(command.action() + " needs no host");
+            };
+            report(new RecordServerActionResult(instanceId, command.requestId(), host, guest.powerState(), null));
+        } catch (RuntimeException e) {
+            log.warn("Host {} could not {} instance {}: {}", host, command.action().apiName(), instanceId,
+                    e.getMessage());
+            report(new RecordServerActionResult(instanceId, command.requestId(), host, null, e.getMessage()));
+        }
+    }
+
     private void report(Object command) {
         reports.send(command).exceptionally(failure -> {
             log.warn("Host {} could not report {} to {}: {}", host, command.getClass().getSimpleName(), cell,
@@ -121,6 +146,9 @@ public final class ComputeAgent implements AutoCloseable {
         }
         if (command instanceof DestroyGuest destroy) {
             return destroy.instanceId();
+        }
+        if (command instanceof RunServerAction action) {
+            return action.instanceId();
         }
         return command.host();
     }

@@ -80,7 +80,8 @@ public final class RunningPolycell implements AutoCloseable {
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body());
+            return new Response(response.statusCode(), response.body(),
+                    response.headers().firstValue("x-openstack-request-id").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -95,7 +96,7 @@ public final class RunningPolycell implements AutoCloseable {
     }
 
     /** An HTTP answer. */
-    public record Response(int status, String body) {
+    public record Response(int status, String body, String requestId) {
 
         public JsonNode json() {
             return body == null || body.isEmpty() ? JSON.nullNode() : JSON.readTree(body);

@@ -6,6 +6,12 @@ public enum VmState {
     BUILDING("building", "BUILD"),
     /** The guest runs. */
     ACTIVE("active", "ACTIVE"),
+    /** The guest is shut off; it can be started again. */
+    STOPPED("stopped", "SHUTOFF"),
+    /** The guest is frozen in memory. */
+    PAUSED("paused", "PAUSED"),
+    /** The guest's memory is saved and it does not run. */
+    SUSPENDED("suspended", "SUSPENDED"),
     /** The build or an action failed; the server's fault says why. */
     ERROR("error", "ERROR"),
     /** The server is gone; kept for history only. */

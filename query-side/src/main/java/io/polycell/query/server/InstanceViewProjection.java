@@ -7,7 +7,12 @@ import io.polycell.messages.instance.InstanceDeleted;
 import io.polycell.messages.instance.InstanceDeletionStarted;
 import io.polycell.messages.instance.InstanceSpawnFailed;
 import io.polycell.messages.instance.InstanceSpawned;
+import io.polycell.messages.instance.InstancePowerStateChanged;
 import io.polycell.messages.instance.InstanceSpec;
+import io.polycell.messages.instance.ServerAction;
+import io.polycell.messages.instance.ServerActionCompleted;
+import io.polycell.messages.instance.ServerActionFailed;
+import io.polycell.messages.instance.ServerActionStarted;
 import io.polycell.messages.instance.PowerState;
 import io.polycell.messages.instance.TaskState;
 import io.polycell.messages.instance.VmState;
@@ -70,6 +75,33 @@ public final class InstanceViewProjection {
         jdbc.update("UPDATE instance_view SET vm_state = ?, task_state = NULL, power_state = ?, deleted_at = ?, "
                         + "updated_at = ? WHERE instance_id = ?", VmState.DELETED.apiName(), PowerState.NOSTATE.code(),
                 ts(event.deletedAt()), ts(at), event.instanceId());
+    }
+
+    @EventHandler
+    void on(ServerActionStarted event, @Timestamp Instant at) {
+        String rebuildImage = event.action() == ServerAction.REBUILD ? event.spec().image().id() : null;
+        jdbc.update("UPDATE instance_view SET task_state = ?, rebuild_image_id = ?, updated_at = ? WHERE instance_id = ?",
+                event.taskState().apiName(), rebuildImage, ts(at), event.instanceId());
+    }
+
+    @EventHandler
+    void on(ServerActionCompleted event, @Timestamp Instant at) {
+        jdbc.update("UPDATE instance_view SET vm_state = ?, power_state = ?, task_state = NULL, "
+                        + "image_id = COALESCE(rebuild_image_id, image_id), rebuild_image_id = NULL, updated_at = ? "
+                        + "WHERE instance_id = ?", event.vmState().apiName(), event.powerState().code(), ts(at),
+                event.instanceId());
+    }
+
+    @EventHandler
+    void on(ServerActionFailed event, @Timestamp Instant at) {
+        jdbc.update("UPDATE instance_view SET task_state = NULL, rebuild_image_id = NULL, updated_at = ? "
+                + "WHERE instance_id = ?", ts(at), event.instanceId());
+    }
+
+    @EventHandler
+    void on(InstancePowerStateChanged event, @Timestamp Instant at) {
+        jdbc.update("UPDATE instance_view SET vm_state = ?, power_state = ?, updated_at = ? WHERE instance_id = ?",
+                event.vmState().apiName(), event.powerState().code(), ts(at), event.instanceId());
     }
 
     @ResetHandler

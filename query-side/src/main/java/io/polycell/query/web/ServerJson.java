@@ -2,6 +2,7 @@ package io.polycell.query.web;
 
 import io.polycell.messages.common.Fault;
 import io.polycell.messages.common.Requester;
+import io.polycell.messages.instance.TaskState;
 import io.polycell.messages.instance.VmState;
 import io.polycell.query.server.ServerRow;
 import java.nio.charset.StandardCharsets;
@@ -91,6 +92,12 @@ final class ServerJson {
     }
 
     private static String status(ServerRow row) {
+        if (row.taskState() != null) {
+            String duringTask = TaskState.ofApiName(row.taskState()).status();
+            if (duringTask != null) {
+                return duringTask;
+            }
+        }
         for (VmState state : VmState.values()) {
             if (state.apiName().equals(row.vmState())) {
                 return state.status();
