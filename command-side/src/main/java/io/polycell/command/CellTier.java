@@ -3,11 +3,13 @@ package io.polycell.command;
 import io.polycell.command.action.ServerActionSaga;
 import io.polycell.command.delete.DeleteSaga;
 import io.polycell.command.host.Host;
+import io.polycell.command.host.HostLiveness;
 import io.polycell.command.instance.Instance;
 import io.polycell.command.routing.CellIdentity;
 import io.polycell.command.routing.CommandRouter;
 import io.polycell.command.spawn.SpawnSaga;
 import java.time.Clock;
+import java.time.Duration;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configurer;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -27,7 +29,14 @@ public final class CellTier {
     private CellTier() {
     }
 
+    /** How long a host may stay silent before it is marked down (Nova's service_down_time). */
+    public static final Duration HOST_DOWN_TIME = Duration.ofSeconds(60);
+
     public static void configure(Configurer configurer, CellIdentity cell, CommandRouter router, Clock clock) {
+        HostLiveness liveness = new HostLiveness(cell, router, clock, HOST_DOWN_TIME);
+        configurer.registerCommandHandler(c -> liveness);
+        configurer.onStart(() -> liveness.start(HOST_DOWN_TIME.dividedBy(6)));
+        configurer.onShutdown(liveness::stop);
         configurer.registerComponent(CellIdentity.class, c -> cell);
         configurer.registerComponent(CommandRouter.class, c -> router);
         configurer.registerComponent(Clock.class, c -> clock);

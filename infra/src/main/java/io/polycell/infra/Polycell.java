@@ -7,6 +7,7 @@ import io.polycell.command.image.ImageCatalog;
 import io.polycell.command.routing.CellIdentity;
 import io.polycell.command.routing.CommandRouter;
 import io.polycell.command.routing.Outcomes;
+import io.polycell.compute.agent.AgentSettings;
 import io.polycell.compute.agent.ComputeAgent;
 import io.polycell.compute.driver.FakeDriver;
 import io.polycell.infra.postgres.EmbeddedPostgresServer;
@@ -26,6 +27,7 @@ import io.polycell.query.server.ServerSource;
 import io.polycell.scheduler.FilterScheduler;
 import io.polycell.scheduler.HostStateProjection;
 import io.polycell.scheduler.HostStates;
+import io.polycell.scheduler.filter.ComputeFilter;
 import io.polycell.scheduler.filter.DiskFilter;
 import io.polycell.scheduler.filter.RamFilter;
 import io.polycell.scheduler.filter.VcpuFilter;
@@ -62,7 +64,6 @@ public final class Polycell implements AutoCloseable {
     private static final Duration SCHEDULER_CATCH_UP = Duration.ofMinutes(5);
     private static final int API_POOL = 24;
     private static final int CELL_POOL = 16;
-    private static final int AGENT_LANES = 2;
 
     private final PolycellProperties properties;
     private final Clock clock;
@@ -70,9 +71,10 @@ public final class Polycell implements AutoCloseable {
     private final CommandRouter router = new CommandRouter(API);
     private final HostStates hostStates = new HostStates();
     private final FilterScheduler scheduler = new FilterScheduler(hostStates,
-            List.of(new RamFilter(), new VcpuFilter(), new DiskFilter()), new FreeRamWeigher());
+            List.of(new ComputeFilter(), new RamFilter(), new VcpuFilter(), new DiskFilter()), new FreeRamWeigher());
     private final Map<String, StoreRuntime> cells = new LinkedHashMap<>();
     private final List<ComputeAgent> agents = new ArrayList<>();
+    private final Map<String, FakeDriver> fakeDrivers = new LinkedHashMap<>();
     private EmbeddedPostgresServer postgres;
     private TrackingEventProcessor schedulerFeed;
     private StoreRuntime api;
@@ -142,10 +144,14 @@ public final class Polycell implements AutoCloseable {
         properties.cells().forEach((cell, settings) -> {
             Resources capacity = new Resources(settings.vcpus(), settings.ramMb(), settings.diskGb());
             for (int i = 1; i <= settings.hosts(); i++) {
-                ComputeAgent agent = new ComputeAgent(cell + "-host" + i, cell,
-                        new FakeDriver(capacity, settings.spawnDelay()), cells.get(cell).commandBus(), AGENT_LANES);
+                String host = cell + "-host" + i;
+                FakeDriver driver = new FakeDriver(capacity, settings.spawnDelay());
+                ComputeAgent agent = new ComputeAgent(host, cell, driver, cells.get(cell).commandBus(),
+                        new AgentSettings(2, properties.agent().heartbeatInterval(), properties.agent().syncInterval(),
+                                10));
                 agent.start();
                 agents.add(agent);
+                fakeDrivers.put(host, driver);
             }
         });
     }
@@ -239,6 +245,11 @@ public final class Polycell implements AutoCloseable {
 
     public HostStates hostStates() {
         return hostStates;
+    }
+
+    /** The in-memory hypervisor of a host of the embedded default, for tests that act behind its back. */
+    FakeDriver fakeDriver(String host) {
+        return fakeDrivers.get(host);
     }
 
     /** A store's runtime by name ({@code api} or a cell), for operators' tools and tests. */

@@ -12,11 +12,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param dataDir where the embedded PostgreSQL keeps its data, across restarts
  * @param postgresPort the embedded PostgreSQL's port; 0 picks a free one
  * @param cells the cells with hosts, by name; cell0 always exists and has none
+ * @param agent how the compute agents run their periodic tasks
  */
 @ConfigurationProperties("polycell")
-public record PolycellProperties(Path dataDir, int postgresPort, Map<String, CellProperties> cells) {
+public record PolycellProperties(Path dataDir, int postgresPort, Map<String, CellProperties> cells,
+                                 AgentProperties agent) {
 
     public PolycellProperties {
+        agent = agent == null ? new AgentProperties(null, null) : agent;
         dataDir = dataDir == null ? Path.of(System.getProperty("user.home"), ".polycell") : dataDir;
         cells = cells == null || cells.isEmpty() ? defaultCells() : new LinkedHashMap<>(cells);
         if (cells.containsKey("cell0") || cells.containsKey("api")) {
@@ -40,6 +43,20 @@ public record PolycellProperties(Path dataDir, int postgresPort, Map<String, Cel
             if (hosts < 0 || vcpus <= 0 || ramMb <= 0 || diskGb <= 0) {
                 throw new IllegalArgumentException("A cell needs 0 or more hosts with positive vcpus, ram-mb and disk-gb");
             }
+        }
+    }
+
+    /**
+     * The agents' periodic tasks.
+     *
+     * @param heartbeatInterval how often an agent tells its cell it is alive (default 10 s)
+     * @param syncInterval how often it compares its guests with its host's claims (default 30 s)
+     */
+    public record AgentProperties(Duration heartbeatInterval, Duration syncInterval) {
+
+        public AgentProperties {
+            heartbeatInterval = heartbeatInterval == null ? Duration.ofSeconds(10) : heartbeatInterval;
+            syncInterval = syncInterval == null ? Duration.ofSeconds(30) : syncInterval;
         }
     }
 

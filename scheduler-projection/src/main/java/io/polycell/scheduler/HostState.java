@@ -8,7 +8,7 @@ import io.polycell.messages.common.Resources;
  * change replaces the value, so a scheduling pass reads a consistent host without locks.
  */
 public record HostState(String host, String cell, Resources capacity, Resources used, Resources pending,
-                        int instances) {
+                        int instances, boolean up) {
 
     static final Resources NOTHING = new Resources(0, 0, 0);
 
@@ -25,23 +25,27 @@ public record HostState(String host, String cell, Resources capacity, Resources 
     }
 
     HostState withCapacity(Resources newCapacity) {
-        return new HostState(host, cell, newCapacity, used, pending, instances);
+        return new HostState(host, cell, newCapacity, used, pending, instances, up);
+    }
+
+    HostState withUp(boolean isUp) {
+        return new HostState(host, cell, capacity, used, pending, instances, isUp);
     }
 
     HostState claimed(Resources amount) {
-        return new HostState(host, cell, capacity, add(used, amount, 1), pending, instances + 1);
+        return new HostState(host, cell, capacity, add(used, amount, 1), pending, instances + 1, up);
     }
 
     HostState released(Resources amount) {
-        return new HostState(host, cell, capacity, add(used, amount, -1), pending, instances - 1);
+        return new HostState(host, cell, capacity, add(used, amount, -1), pending, instances - 1, up);
     }
 
     HostState reserved(Resources amount) {
-        return new HostState(host, cell, capacity, used, add(pending, amount, 1), instances);
+        return new HostState(host, cell, capacity, used, add(pending, amount, 1), instances, up);
     }
 
     HostState unreserved(Resources amount) {
-        return new HostState(host, cell, capacity, used, add(pending, amount, -1), instances);
+        return new HostState(host, cell, capacity, used, add(pending, amount, -1), instances, up);
     }
 
     private static Resources add(Resources base, Resources amount, int sign) {

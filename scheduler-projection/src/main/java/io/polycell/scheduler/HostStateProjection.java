@@ -1,9 +1,11 @@
 package io.polycell.scheduler;
 
+import io.polycell.messages.host.HostCameUp;
 import io.polycell.messages.host.HostInventoryChanged;
 import io.polycell.messages.host.HostRegistered;
 import io.polycell.messages.host.HostResourcesClaimed;
 import io.polycell.messages.host.HostResourcesReleased;
+import io.polycell.messages.host.HostWentDown;
 import org.axonframework.eventhandling.EventHandler;
 
 /**
@@ -27,6 +29,16 @@ public final class HostStateProjection {
     @EventHandler
     public void on(HostInventoryChanged event) {
         states.register(event.host(), event.cell(), event.capacity());
+    }
+
+    @EventHandler
+    public void on(HostWentDown event) {
+        states.markUp(event.host(), false);
+    }
+
+    @EventHandler
+    public void on(HostCameUp event) {
+        states.markUp(event.host(), true);
     }
 
     @EventHandler

@@ -35,8 +35,12 @@ public final class HostStates {
     }
 
     synchronized void register(String host, String cell, Resources capacity) {
-        hosts.merge(host, new HostState(host, cell, capacity, HostState.NOTHING, HostState.NOTHING, 0),
+        hosts.merge(host, new HostState(host, cell, capacity, HostState.NOTHING, HostState.NOTHING, 0, true),
                 (known, fresh) -> known.withCapacity(capacity));
+    }
+
+    synchronized void markUp(String host, boolean up) {
+        hosts.computeIfPresent(host, (name, state) -> state.withUp(up));
     }
 
     synchronized void claim(String host, String instanceId, Resources amount) {

@@ -3,9 +3,13 @@ package io.polycell.scheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.polycell.messages.common.Resources;
+import io.polycell.messages.host.HostCameUp;
 import io.polycell.messages.host.HostRegistered;
+import io.polycell.messages.host.HostWentDown;
+import java.time.Instant;
 import io.polycell.messages.host.HostResourcesClaimed;
 import io.polycell.messages.host.HostResourcesReleased;
+import io.polycell.scheduler.filter.ComputeFilter;
 import io.polycell.scheduler.filter.DiskFilter;
 import io.polycell.scheduler.filter.RamFilter;
 import io.polycell.scheduler.filter.VcpuFilter;
@@ -19,7 +23,7 @@ class FilterSchedulerTest {
     private final HostStates states = new HostStates();
     private final HostStateProjection projection = new HostStateProjection(states);
     private final FilterScheduler scheduler = new FilterScheduler(states,
-            List.of(new RamFilter(), new VcpuFilter(), new DiskFilter()), new FreeRamWeigher());
+            List.of(new ComputeFilter(), new RamFilter(), new VcpuFilter(), new DiskFilter()), new FreeRamWeigher());
 
     @Test
     void prefersTheHostWithTheMostFreeRam() {
@@ -95,5 +99,18 @@ class FilterSchedulerTest {
         projection.on(new HostRegistered("b", "cell1", new Resources(4, 4096, 100)));
         assertThat(scheduler.selectDestinations("i1", new Resources(1, 1, 1), 3, Set.of("a")))
                 .containsExactly(new Destination("b", "cell1"));
+    }
+
+    @Test
+    void aHostThatIsDownTakesNothingUntilItComesBack() {
+        projection.on(new HostRegistered("a", "cell1", new Resources(4, 8192, 100)));
+        projection.on(new HostRegistered("b", "cell1", new Resources(4, 4096, 100)));
+        projection.on(new HostWentDown("a", "cell1", Instant.EPOCH));
+
+        assertThat(scheduler.selectDestinations("i1", new Resources(1, 1, 1), 3, Set.of()))
+                .containsExactly(new Destination("b", "cell1"));
+
+        projection.on(new HostCameUp("a", "cell1"));
+        assertThat(scheduler.selectDestinations("i2", new Resources(1, 1, 1), 3, Set.of()).get(0).host()).isEqualTo("a");
     }
 }

@@ -6,6 +6,13 @@ import io.polycell.messages.common.Resources;
 import io.polycell.messages.error.ErrorCode;
 import io.polycell.messages.error.PolycellException;
 import io.polycell.messages.host.ClaimHostResources;
+import io.polycell.messages.host.ClaimedInstances;
+import io.polycell.messages.host.HostCameUp;
+import io.polycell.messages.host.HostOrphansChanged;
+import io.polycell.messages.host.HostWentDown;
+import io.polycell.messages.host.MarkHostDown;
+import io.polycell.messages.host.MarkHostUp;
+import io.polycell.messages.host.SyncHostGuests;
 import io.polycell.messages.host.HostInventoryChanged;
 import io.polycell.messages.host.HostRegistered;
 import io.polycell.messages.host.HostResourcesClaimed;
@@ -14,6 +21,8 @@ import io.polycell.messages.host.ReleaseHostResources;
 import io.polycell.messages.host.ReportHostInventory;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -35,6 +44,8 @@ public class Host {
     private int usedVcpus;
     private int usedRamMb;
     private int usedDiskGb;
+    private Set<String> orphans = Set.of();
+    private boolean down;
 
     private Host() {
     }
@@ -70,6 +81,49 @@ public class Host {
         if (amount != null) {
             apply(new HostResourcesReleased(host, cell, command.instanceId(), amount));
         }
+    }
+
+    /**
+     * The agent's periodic look at its hypervisor. Guests that no claim on this host owns are orphans;
+     * an event is recorded only when that set changes, never once per look.
+     */
+    @CommandHandler
+    ClaimedInstances handle(SyncHostGuests command) {
+        Set<String> found = new TreeSet<>(command.guests().keySet());
+        found.removeAll(claims.keySet());
+        if (!found.equals(orphans)) {
+            apply(new HostOrphansChanged(host, cell, Set.copyOf(found)));
+        }
+        return new ClaimedInstances(Set.copyOf(claims.keySet()));
+    }
+
+    @CommandHandler
+    void handle(MarkHostDown command) {
+        if (!down) {
+            apply(new HostWentDown(host, cell, command.lastSeen()));
+        }
+    }
+
+    @CommandHandler
+    void handle(MarkHostUp command) {
+        if (down) {
+            apply(new HostCameUp(host, cell));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(HostOrphansChanged event) {
+        orphans = new TreeSet<>(event.orphans());
+    }
+
+    @EventSourcingHandler
+    void on(HostWentDown event) {
+        down = true;
+    }
+
+    @EventSourcingHandler
+    void on(HostCameUp event) {
+        down = false;
     }
 
     @EventSourcingHandler

@@ -5,6 +5,17 @@ import io.polycell.messages.common.Resources;
 import io.polycell.messages.error.ErrorCode;
 import io.polycell.messages.error.PolycellException;
 import io.polycell.messages.host.ClaimHostResources;
+import io.polycell.messages.host.ClaimedInstances;
+import io.polycell.messages.host.HostCameUp;
+import io.polycell.messages.host.HostOrphansChanged;
+import io.polycell.messages.host.HostWentDown;
+import io.polycell.messages.host.MarkHostDown;
+import io.polycell.messages.host.MarkHostUp;
+import io.polycell.messages.host.SyncHostGuests;
+import io.polycell.messages.instance.PowerState;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
 import io.polycell.messages.host.HostInventoryChanged;
 import io.polycell.messages.host.HostRegistered;
 import io.polycell.messages.host.HostResourcesClaimed;
@@ -88,6 +99,45 @@ class HostTest {
         fixture.given(registered, new HostResourcesClaimed("h1", "cell1", "i1", TINY),
                         new HostResourcesReleased("h1", "cell1", "i1", TINY))
                 .when(new ReleaseHostResources("h1", "i1"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void guestsNoClaimOwnsAreRecordedAsOrphansOnceAndClaimsAreAnswered() {
+        fixture.given(registered, new HostResourcesClaimed("h1", "cell1", "i1", TINY))
+                .when(new SyncHostGuests("h1", Map.of("i1", PowerState.RUNNING, "stray", PowerState.RUNNING)))
+                .expectEvents(new HostOrphansChanged("h1", "cell1", Set.of("stray")))
+                .expectResultMessagePayload(new ClaimedInstances(Set.of("i1")));
+    }
+
+    @Test
+    void theSameOrphansSeenAgainRecordNothing() {
+        fixture.given(registered, new HostOrphansChanged("h1", "cell1", Set.of("stray")))
+                .when(new SyncHostGuests("h1", Map.of("stray", PowerState.RUNNING)))
+                .expectNoEvents();
+    }
+
+    @Test
+    void orphansThatWentAwayAreCleared() {
+        fixture.given(registered, new HostOrphansChanged("h1", "cell1", Set.of("stray")))
+                .when(new SyncHostGuests("h1", Map.of()))
+                .expectEvents(new HostOrphansChanged("h1", "cell1", Set.of()));
+    }
+
+    @Test
+    void aSilentHostGoesDownOnceAndComesUpOnce() {
+        Instant seen = Instant.parse("2026-11-21T10:00:00Z");
+        fixture.given(registered)
+                .when(new MarkHostDown("h1", seen))
+                .expectEvents(new HostWentDown("h1", "cell1", seen));
+        fixture.given(registered, new HostWentDown("h1", "cell1", seen))
+                .when(new MarkHostDown("h1", seen))
+                .expectNoEvents();
+        fixture.given(registered, new HostWentDown("h1", "cell1", seen))
+                .when(new MarkHostUp("h1"))
+                .expectEvents(new HostCameUp("h1", "cell1"));
+        fixture.given(registered)
+                .when(new MarkHostUp("h1"))
                 .expectNoEvents();
     }
 }

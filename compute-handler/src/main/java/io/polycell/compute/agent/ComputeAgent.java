@@ -2,10 +2,15 @@ package io.polycell.compute.agent;
 
 import io.polycell.compute.driver.ComputeDriver;
 import io.polycell.compute.driver.Guest;
+import io.polycell.messages.host.ClaimedInstances;
+import io.polycell.messages.host.ReportHostHeartbeat;
 import io.polycell.messages.host.ReportHostInventory;
+import io.polycell.messages.host.SyncHostGuests;
 import io.polycell.messages.instance.DestroyGuest;
 import io.polycell.messages.instance.HostCommand;
 import io.polycell.messages.instance.HostCommandNames;
+import io.polycell.messages.instance.PowerState;
+import io.polycell.messages.instance.RecordPowerState;
 import io.polycell.messages.instance.RecordGuestDestroyed;
 import io.polycell.messages.instance.RecordInstanceSpawned;
 import io.polycell.messages.instance.RecordServerActionResult;
@@ -13,7 +18,12 @@ import io.polycell.messages.instance.RecordSpawnFailure;
 import io.polycell.messages.instance.RunServerAction;
 import io.polycell.messages.instance.SpawnInstance;
 import java.util.ArrayList;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +41,10 @@ import org.slf4j.LoggerFactory;
  * driver, and reports back with commands to its cell. It has no database and reads no store: every
  * command carries what it needs.
  *
+ * <p>Its periodic tasks are its own (seed 000's open question): a heartbeat to its cell, and one look
+ * at the hypervisor that serves both power-state sync and orphan detection. Both report through
+ * commands, and the receivers record events only when something changed.
+ *
  * <p>Work for one instance runs on one lane (a single thread chosen by the instance id), so a delete
  * that arrives while a spawn is under way waits for the spawn instead of racing it. Handlers only
  * enqueue, so a slow hypervisor never holds up the cell's command bus.
@@ -46,11 +60,19 @@ public final class ComputeAgent implements AutoCloseable {
     private final CommandGateway reports;
     private final ExecutorService[] lanes;
     private final List<Registration> subscriptions = new ArrayList<>();
+    private final AgentSettings settings;
+    private final ScheduledExecutorService periodic;
+    private final Map<String, PowerState> reportedPower = new ConcurrentHashMap<>();
+    private int syncs;
 
-    public ComputeAgent(String host, String cell, ComputeDriver driver, CommandBus cellBus, int laneCount) {
-        if (laneCount < 1) {
-            throw new IllegalArgumentException("An agent needs at least one lane");
-        }
+    public ComputeAgent(String host, String cell, ComputeDriver driver, CommandBus cellBus, AgentSettings settings) {
+        int laneCount = settings.lanes();
+        this.settings = settings;
+        this.periodic = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "agent-" + host + "-periodic");
+            t.setDaemon(true);
+            return t;
+        });
         this.host = host;
         this.cell = cell;
         this.driver = driver;
@@ -73,12 +95,50 @@ public final class ComputeAgent implements AutoCloseable {
         subscribe(DestroyGuest.class, this::destroy);
         subscribe(RunServerAction.class, this::act);
         reports.sendAndWait(new ReportHostInventory(host, cell, driver.capacity()));
+        heartbeat();
+        every(settings.heartbeatInterval(), this::heartbeat);
+        every(settings.syncInterval(), this::syncGuests);
         log.info("Compute agent for host {} in {} is up on the {} driver with capacity {}",
                 host, cell, driver.name(), driver.capacity());
     }
 
     public String host() {
         return host;
+    }
+
+    private void every(Duration interval, Runnable task) {
+        periodic.scheduleWithFixedDelay(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.warn("Host {}: periodic task failed: {}", host, e.getMessage());
+            }
+        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void heartbeat() {
+        reports.send(new ReportHostHeartbeat(host, cell));
+    }
+
+    /**
+     * Power-state sync and orphan detection in one look at the hypervisor: the host's aggregate learns
+     * which guests run (and records orphans when they change), and answers which instances are claimed
+     * here; each of those whose guest's power state changed since the last report is told so. A claimed
+     * instance without a guest is reported as having none.
+     */
+    void syncGuests() {
+        Map<String, PowerState> guests = new HashMap<>();
+        driver.guests().forEach(guest -> guests.put(guest.instanceId(), guest.powerState()));
+        ClaimedInstances claimed = reports.sendAndWait(new SyncHostGuests(host, guests));
+        boolean full = ++syncs % settings.fullResyncEvery() == 0;
+        for (String instanceId : claimed.instanceIds()) {
+            PowerState state = guests.getOrDefault(instanceId, PowerState.NOSTATE);
+            if (full || reportedPower.get(instanceId) != state) {
+                reportedPower.put(instanceId, state);
+                report(new RecordPowerState(instanceId, host, state));
+            }
+        }
+        reportedPower.keySet().retainAll(claimed.instanceIds());
     }
 
     private <C extends HostCommand> void subscribe(Class<C> type, Consumer<C> work) {
@@ -93,6 +153,7 @@ public final class ComputeAgent implements AutoCloseable {
     private void spawn(SpawnInstance command) {
         try {
             Guest guest = driver.spawn(command.spec());
+            reportedPower.put(command.instanceId(), guest.powerState());
             report(new RecordInstanceSpawned(command.instanceId(), host, guest.powerState()));
         } catch (RuntimeException e) {
             log.warn("Host {} could not spawn instance {}: {}", host, command.instanceId(), e.getMessage());
@@ -124,6 +185,7 @@ public final class ComputeAgent implements AutoCloseable {
                 case REBUILD -> driver.rebuild(command.spec());
                 case LOCK, UNLOCK -> throw new IllegalArgumentException(command.action() + " needs no host");
             };
+            reportedPower.put(instanceId, guest.powerState());
             report(new RecordServerActionResult(instanceId, command.requestId(), host, guest.powerState(), null));
         } catch (RuntimeException e) {
             log.warn("Host {} could not {} instance {}: {}", host, command.action().apiName(), instanceId,
@@ -160,6 +222,7 @@ public final class ComputeAgent implements AutoCloseable {
     /** Stops taking commands and lets the work already taken finish. */
     @Override
     public void close() {
+        periodic.shutdownNow();
         subscriptions.forEach(Registration::cancel);
         subscriptions.clear();
         for (ExecutorService lane : lanes) {

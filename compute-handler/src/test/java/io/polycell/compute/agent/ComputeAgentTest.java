@@ -6,10 +6,20 @@ import static org.awaitility.Awaitility.await;
 import io.polycell.compute.driver.FakeDriver;
 import io.polycell.messages.common.Resources;
 import io.polycell.messages.flavor.FlavorSpec;
+import io.polycell.compute.driver.Guest;
+import io.polycell.messages.host.ClaimedInstances;
+import io.polycell.messages.host.ReportHostHeartbeat;
 import io.polycell.messages.host.ReportHostInventory;
+import io.polycell.messages.host.SyncHostGuests;
 import io.polycell.messages.image.ImageSpec;
 import io.polycell.messages.instance.DestroyGuest;
+import io.polycell.messages.instance.HostCommand;
 import io.polycell.messages.instance.HostCommandNames;
+import io.polycell.messages.instance.PowerState;
+import io.polycell.messages.instance.RecordPowerState;
+import io.polycell.messages.instance.RecordServerActionResult;
+import io.polycell.messages.instance.RunServerAction;
+import io.polycell.messages.instance.ServerAction;
 import io.polycell.messages.instance.InstanceSpec;
 import io.polycell.messages.instance.RecordGuestDestroyed;
 import io.polycell.messages.instance.RecordInstanceSpawned;
@@ -18,7 +28,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -33,18 +45,30 @@ class ComputeAgentTest {
     private final CommandBus bus = SimpleCommandBus.builder().build();
     private final List<Object> reports = new CopyOnWriteArrayList<>();
     private final FakeDriver driver = new FakeDriver(new Resources(8, 16384, 200), Duration.ofMillis(20));
+    private final AtomicInteger heartbeats = new AtomicInteger();
+    private final List<SyncHostGuests> syncs = new CopyOnWriteArrayList<>();
+    private volatile Set<String> claimed = Set.of();
     private ComputeAgent agent;
 
     @BeforeEach
     void startAgent() {
         for (Class<?> report : List.of(ReportHostInventory.class, RecordInstanceSpawned.class,
-                RecordGuestDestroyed.class)) {
+                RecordGuestDestroyed.class, RecordServerActionResult.class, RecordPowerState.class)) {
             bus.subscribe(report.getName(), message -> {
                 reports.add(message.getPayload());
                 return null;
             });
         }
-        agent = new ComputeAgent("h1", "cell1", driver, bus, 2);
+        bus.subscribe(ReportHostHeartbeat.class.getName(), message -> {
+            heartbeats.incrementAndGet();
+            return null;
+        });
+        bus.subscribe(SyncHostGuests.class.getName(), message -> {
+            syncs.add((SyncHostGuests) message.getPayload());
+            return new ClaimedInstances(claimed);
+        });
+        agent = new ComputeAgent("h1", "cell1", driver, bus,
+                new AgentSettings(2, Duration.ofMillis(50), Duration.ofHours(1), 3));
         agent.start();
     }
 
@@ -54,8 +78,54 @@ class ComputeAgentTest {
     }
 
     @Test
-    void reportsItsInventoryWhenItStarts() {
+    void reportsItsInventoryWhenItStartsAndKeepsSendingHeartbeats() {
         assertThat(reports).containsExactly(new ReportHostInventory("h1", "cell1", new Resources(8, 16384, 200)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> heartbeats.get() >= 3);
+    }
+
+    @Test
+    void runsAnActionOnTheGuestAndReportsItsPowerState() {
+        InstanceSpec spec = spec("i-4");
+        send("h1", new SpawnInstance("h1", spec.instanceId(), spec));
+        await().atMost(Duration.ofSeconds(5)).until(() -> spawnedReports() == 1);
+        send("h1", new RunServerAction("h1", spec.instanceId(), "r1", ServerAction.PAUSE, false, spec));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> reports.contains(
+                new RecordServerActionResult(spec.instanceId(), "r1", "h1", PowerState.PAUSED, null)));
+        assertThat(driver.guest(spec.instanceId()).orElseThrow().powerState()).isEqualTo(PowerState.PAUSED);
+    }
+
+    @Test
+    void aRefusedActionIsReportedAsAFailure() {
+        send("h1", new RunServerAction("h1", "ghost", "r2", ServerAction.STOP, false, spec("ghost")));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> reports.stream()
+                .anyMatch(r -> r instanceof RecordServerActionResult result && result.requestId().equals("r2")
+                        && result.error() != null && result.powerState() == null));
+    }
+
+    @Test
+    void syncReportsOnlyChangedPowerStatesAndGuestsThatVanished() {
+        driver.adopt(new Guest("i-5", "instance-i5", PowerState.RUNNING));
+        driver.adopt(new Guest("i-6", "instance-i6", PowerState.RUNNING));
+        driver.adopt(new Guest("stray", "not-ours", PowerState.RUNNING));
+        claimed = Set.of("i-5", "i-6", "i-7");
+
+        agent.syncGuests();
+        assertThat(syncs.get(0).guests()).containsOnlyKeys("i-5", "i-6", "stray");
+        await().atMost(Duration.ofSeconds(5)).until(() -> powerReports().size() == 3);
+        assertThat(powerReports()).containsExactlyInAnyOrder(new RecordPowerState("i-5", "h1", PowerState.RUNNING),
+                new RecordPowerState("i-6", "h1", PowerState.RUNNING), new RecordPowerState("i-7", "h1", PowerState.NOSTATE));
+
+        reports.clear();
+        driver.force("i-6", PowerState.SHUTDOWN);
+        agent.syncGuests();
+        await().atMost(Duration.ofSeconds(5)).until(() -> !powerReports().isEmpty());
+        assertThat(powerReports()).containsExactly(new RecordPowerState("i-6", "h1", PowerState.SHUTDOWN));
+    }
+
+    private List<Object> powerReports() {
+        return reports.stream().filter(RecordPowerState.class::isInstance).toList();
     }
 
     @Test
@@ -97,8 +167,7 @@ class ComputeAgentTest {
     }
 
     private void send(String host, Object command) {
-        String name = command instanceof SpawnInstance ? HostCommandNames.of(SpawnInstance.class, host)
-                : HostCommandNames.of(DestroyGuest.class, host);
+        String name = HostCommandNames.of(((HostCommand) command).getClass(), host);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         bus.dispatch(new GenericCommandMessage<>(new GenericMessage<>(command), name), (message, result) -> {
             if (result.isExceptional()) {
