@@ -9,10 +9,9 @@ import io.polycell.command.routing.CommandRouter;
 import io.polycell.command.routing.Outcomes;
 import io.polycell.compute.agent.AgentSettings;
 import io.polycell.compute.agent.ComputeAgent;
-import io.polycell.compute.driver.FakeDriver;
+import io.polycell.compute.driver.ComputeDriver;
 import io.polycell.infra.postgres.EmbeddedPostgresServer;
 import io.polycell.infra.store.StoreRuntime;
-import io.polycell.messages.common.Resources;
 import io.polycell.messages.flavor.CreateFlavor;
 import io.polycell.messages.flavor.FlavorSpec;
 import io.polycell.query.action.InstanceActionProjection;
@@ -74,7 +73,7 @@ public final class Polycell implements AutoCloseable {
             List.of(new ComputeFilter(), new RamFilter(), new VcpuFilter(), new DiskFilter()), new FreeRamWeigher());
     private final Map<String, StoreRuntime> cells = new LinkedHashMap<>();
     private final List<ComputeAgent> agents = new ArrayList<>();
-    private final Map<String, FakeDriver> fakeDrivers = new LinkedHashMap<>();
+    private final Map<String, ComputeDriver> drivers = new LinkedHashMap<>();
     private EmbeddedPostgresServer postgres;
     private TrackingEventProcessor schedulerFeed;
     private StoreRuntime api;
@@ -141,17 +140,17 @@ public final class Polycell implements AutoCloseable {
     }
 
     private void startAgents() {
+        HostDrivers hostDrivers = new HostDrivers(properties.dataDir());
         properties.cells().forEach((cell, settings) -> {
-            Resources capacity = new Resources(settings.vcpus(), settings.ramMb(), settings.diskGb());
             for (int i = 1; i <= settings.hosts(); i++) {
                 String host = cell + "-host" + i;
-                FakeDriver driver = new FakeDriver(capacity, settings.spawnDelay());
+                ComputeDriver driver = hostDrivers.create(host, settings);
+                drivers.put(host, driver);
                 ComputeAgent agent = new ComputeAgent(host, cell, driver, cells.get(cell).commandBus(),
                         new AgentSettings(2, properties.agent().heartbeatInterval(), properties.agent().syncInterval(),
                                 10));
                 agent.start();
                 agents.add(agent);
-                fakeDrivers.put(host, driver);
             }
         });
     }
@@ -247,9 +246,9 @@ public final class Polycell implements AutoCloseable {
         return hostStates;
     }
 
-    /** The in-memory hypervisor of a host of the embedded default, for tests that act behind its back. */
-    FakeDriver fakeDriver(String host) {
-        return fakeDrivers.get(host);
+    /** A host's driver in the embedded default, for tests that act behind the agent's back. */
+    ComputeDriver driver(String host) {
+        return drivers.get(host);
     }
 
     /** A store's runtime by name ({@code api} or a cell), for operators' tools and tests. */
@@ -265,6 +264,7 @@ public final class Polycell implements AutoCloseable {
             schedulerFeed.shutDown();
         }
         agents.forEach(ComputeAgent::close);
+        drivers.values().stream().filter(AutoCloseable.class::isInstance).forEach(Polycell::closeDriver);
         List<StoreRuntime> reversed = new ArrayList<>(cells.values());
         Collections.reverse(reversed);
         reversed.forEach(Polycell::closeQuietly);
@@ -272,6 +272,14 @@ public final class Polycell implements AutoCloseable {
             postgres.close();
         }
         log.info("Polycell is stopped");
+    }
+
+    private static void closeDriver(ComputeDriver driver) {
+        try {
+            ((AutoCloseable) driver).close();
+        } catch (Exception e) {
+            log.warn("The {} driver did not close cleanly: {}", driver.name(), e.getMessage());
+        }
     }
 
     private static void closeQuietly(StoreRuntime store) {

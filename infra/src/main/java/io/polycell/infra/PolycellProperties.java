@@ -28,18 +28,36 @@ public record PolycellProperties(Path dataDir, int postgresPort, Map<String, Cel
     }
 
     /**
-     * One cell's compute hosts, all alike, on the fake driver.
+     * One cell's compute hosts, all alike. Unset sizes default to 4 hosts of 64 vCPUs, 256 GiB RAM and
+     * 4000 GB disk each.
      *
      * @param hosts how many hosts the cell has
      * @param vcpus each host's vCPUs
      * @param ramMb each host's RAM in MB
      * @param diskGb each host's disk in GB
      * @param spawnDelay how long the fake driver takes to spawn a guest
+     * @param driver {@code fake} (in memory, the default) or {@code libvirt}
+     * @param libvirtUri the libvirt URI of each host, {@code {host}} standing for the host's name; the
+     *     word {@code test} gives each host its own hypervisor on libvirt's test driver
+     * @param libvirtDomainType {@code kvm}, {@code qemu} or {@code test}; {@code test} by default with the
+     *     test driver, {@code kvm} otherwise
      */
-    public record CellProperties(int hosts, int vcpus, int ramMb, int diskGb, Duration spawnDelay) {
+    public record CellProperties(Integer hosts, Integer vcpus, Integer ramMb, Integer diskGb, Duration spawnDelay,
+                                 String driver, String libvirtUri, String libvirtDomainType) {
 
         public CellProperties {
+            hosts = hosts == null ? 4 : hosts;
+            vcpus = vcpus == null ? 64 : vcpus;
+            ramMb = ramMb == null ? 262144 : ramMb;
+            diskGb = diskGb == null ? 4000 : diskGb;
             spawnDelay = spawnDelay == null ? Duration.ZERO : spawnDelay;
+            driver = driver == null ? "fake" : driver;
+            if (!driver.equals("fake") && !driver.equals("libvirt")) {
+                throw new IllegalArgumentException("A cell's driver is fake or libvirt, got " + driver);
+            }
+            libvirtUri = libvirtUri == null ? "test" : libvirtUri;
+            libvirtDomainType = libvirtDomainType != null ? libvirtDomainType
+                    : libvirtUri.equals("test") ? "test" : "kvm";
             if (hosts < 0 || vcpus <= 0 || ramMb <= 0 || diskGb <= 0) {
                 throw new IllegalArgumentException("A cell needs 0 or more hosts with positive vcpus, ram-mb and disk-gb");
             }
@@ -62,8 +80,8 @@ public record PolycellProperties(Path dataDir, int postgresPort, Map<String, Cel
 
     private static Map<String, CellProperties> defaultCells() {
         Map<String, CellProperties> cells = new LinkedHashMap<>();
-        cells.put("cell1", new CellProperties(4, 64, 262144, 4000, Duration.ZERO));
-        cells.put("cell2", new CellProperties(4, 64, 262144, 4000, Duration.ZERO));
+        cells.put("cell1", new CellProperties(null, null, null, null, null, null, null, null));
+        cells.put("cell2", new CellProperties(null, null, null, null, null, null, null, null));
         return cells;
     }
 }

@@ -33,7 +33,7 @@ class PeriodicTasksIT {
             String host = polycell.get(ADMIN, "/v2.1/servers/" + id).json().path("server")
                     .path("OS-EXT-SRV-ATTR:host").asString();
             String cell = host.substring(0, host.indexOf('-'));
-            FakeDriver hypervisor = polycell.system().fakeDriver(host);
+            FakeDriver hypervisor = (FakeDriver) polycell.system().driver(host);
 
             hypervisor.force(id, PowerState.SHUTDOWN);
             JsonNode stopped = Servers.awaitStatus(polycell, ERIN, id, "SHUTOFF");
