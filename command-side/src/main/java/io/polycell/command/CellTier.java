@@ -7,6 +7,7 @@ import io.polycell.command.host.HostLiveness;
 import io.polycell.command.instance.Instance;
 import io.polycell.command.routing.CellIdentity;
 import io.polycell.command.routing.CommandRouter;
+import io.polycell.command.routing.ConductorSettings;
 import io.polycell.command.spawn.SpawnSaga;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +33,9 @@ public final class CellTier {
     /** How long a host may stay silent before it is marked down (Nova's service_down_time). */
     public static final Duration HOST_DOWN_TIME = Duration.ofSeconds(60);
 
-    public static void configure(Configurer configurer, CellIdentity cell, CommandRouter router, Clock clock) {
+    public static void configure(Configurer configurer, CellIdentity cell, CommandRouter router, Clock clock,
+                                 ConductorSettings conductor) {
+        configurer.registerComponent(ConductorSettings.class, c -> conductor);
         HostLiveness liveness = new HostLiveness(cell, router, clock, HOST_DOWN_TIME);
         configurer.registerCommandHandler(c -> liveness);
         configurer.onStart(() -> liveness.start(HOST_DOWN_TIME.dividedBy(6)));

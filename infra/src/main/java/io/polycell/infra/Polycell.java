@@ -72,7 +72,7 @@ public final class Polycell implements AutoCloseable {
     private final FilterScheduler scheduler = new FilterScheduler(hostStates,
             List.of(new ComputeFilter(), new RamFilter(), new VcpuFilter(), new DiskFilter()), new FreeRamWeigher());
     private final Map<String, StoreRuntime> cells = new LinkedHashMap<>();
-    private final List<ComputeAgent> agents = new ArrayList<>();
+    private final Map<String, ComputeAgent> agents = new LinkedHashMap<>();
     private final Map<String, ComputeDriver> drivers = new LinkedHashMap<>();
     private EmbeddedPostgresServer postgres;
     private TrackingEventProcessor schedulerFeed;
@@ -129,7 +129,8 @@ public final class Polycell implements AutoCloseable {
     private void startCell(String cell) {
         StoreRuntime store = StoreRuntime.open(cell, "cell", postgres.jdbcUrl(cell), postgres.user(), CELL_POOL,
                 wiring -> {
-                    CellTier.configure(wiring.configurer(), new CellIdentity(cell), router, clock);
+                    CellTier.configure(wiring.configurer(), new CellIdentity(cell), router, clock,
+                            properties.conductor());
                     wiring.configurer().eventProcessing()
                             .registerEventHandler(c -> new InstanceViewProjection(wiring.jdbc()))
                             .registerEventHandler(c -> new InstanceActionProjection(wiring.jdbc()));
@@ -146,13 +147,27 @@ public final class Polycell implements AutoCloseable {
                 String host = cell + "-host" + i;
                 ComputeDriver driver = hostDrivers.create(host, settings);
                 drivers.put(host, driver);
-                ComputeAgent agent = new ComputeAgent(host, cell, driver, cells.get(cell).commandBus(),
-                        new AgentSettings(2, properties.agent().heartbeatInterval(), properties.agent().syncInterval(),
-                                10));
-                agent.start();
-                agents.add(agent);
+                agents.put(host, startAgent(host, cell, driver));
             }
         });
+    }
+
+    private ComputeAgent startAgent(String host, String cell, ComputeDriver driver) {
+        ComputeAgent agent = new ComputeAgent(host, cell, driver, cells.get(cell).commandBus(),
+                new AgentSettings(2, properties.agent().heartbeatInterval(), properties.agent().syncInterval(), 10));
+        agent.start();
+        return agent;
+    }
+
+    /**
+     * Kills a host's agent as a crash would and starts a new one on the same hypervisor, whose guests
+     * outlive the agent: what happens when an agent process dies and is restarted.
+     */
+    void crashAndRestartAgent(String host) {
+        ComputeAgent dead = agents.get(host);
+        dead.kill();
+        String cell = host.substring(0, host.lastIndexOf("-host"));
+        agents.put(host, startAgent(host, cell, drivers.get(host)));
     }
 
     /** The scheduler reads every cell's stream as one source and must have caught up before it answers. */
@@ -263,7 +278,7 @@ public final class Polycell implements AutoCloseable {
         if (schedulerFeed != null) {
             schedulerFeed.shutDown();
         }
-        agents.forEach(ComputeAgent::close);
+        agents.values().forEach(ComputeAgent::close);
         drivers.values().stream().filter(AutoCloseable.class::isInstance).forEach(Polycell::closeDriver);
         List<StoreRuntime> reversed = new ArrayList<>(cells.values());
         Collections.reverse(reversed);

@@ -1,5 +1,6 @@
 package io.polycell.infra;
 
+import io.polycell.command.routing.ConductorSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -13,12 +14,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param postgresPort the embedded PostgreSQL's port; 0 picks a free one
  * @param cells the cells with hosts, by name; cell0 always exists and has none
  * @param agent how the compute agents run their periodic tasks
+ * @param conductor how long the cell conductors wait for hosts ({@code spawn-deadline},
+ *     {@code action-deadline}; five minutes each by default)
  */
 @ConfigurationProperties("polycell")
 public record PolycellProperties(Path dataDir, int postgresPort, Map<String, CellProperties> cells,
-                                 AgentProperties agent) {
+                                 AgentProperties agent, ConductorSettings conductor) {
 
     public PolycellProperties {
+        conductor = conductor == null ? ConductorSettings.defaults() : conductor;
         agent = agent == null ? new AgentProperties(null, null) : agent;
         dataDir = dataDir == null ? Path.of(System.getProperty("user.home"), ".polycell") : dataDir;
         cells = cells == null || cells.isEmpty() ? defaultCells() : new LinkedHashMap<>(cells);

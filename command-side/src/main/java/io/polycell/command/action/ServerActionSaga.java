@@ -3,6 +3,7 @@ package io.polycell.command.action;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.polycell.command.routing.CellIdentity;
 import io.polycell.command.routing.CommandRouter;
+import io.polycell.command.routing.ConductorSettings;
 import io.polycell.messages.instance.InstanceDeletionStarted;
 import io.polycell.messages.instance.RecordServerActionResult;
 import io.polycell.messages.instance.RunServerAction;
@@ -10,7 +11,6 @@ import io.polycell.messages.instance.ServerActionCompleted;
 import io.polycell.messages.instance.ServerActionFailed;
 import io.polycell.messages.instance.ServerActionStarted;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.modelling.saga.EndSaga;
@@ -26,8 +26,6 @@ import org.slf4j.LoggerFactory;
  */
 public class ServerActionSaga {
 
-    /** How long a host may take for an action before it is failed. */
-    static final Duration ACTION_DEADLINE = Duration.ofMinutes(5);
     static final String ACTION_TIMEOUT = "action-timeout";
     private static final Logger log = LoggerFactory.getLogger(ServerActionSaga.class);
 
@@ -41,12 +39,18 @@ public class ServerActionSaga {
     private String deadlineId;
 
     private transient CommandRouter router;
+    private transient ConductorSettings settings;
     private transient DeadlineManager deadlines;
     private transient CellIdentity cell;
 
     @Inject
     public void setRouter(CommandRouter router) {
         this.router = router;
+    }
+
+    @Inject
+    public void setSettings(ConductorSettings settings) {
+        this.settings = settings;
     }
 
     @Inject
@@ -65,7 +69,7 @@ public class ServerActionSaga {
         instanceId = event.instanceId();
         requestId = event.requestId();
         host = event.host();
-        deadlineId = deadlines.schedule(ACTION_DEADLINE, ACTION_TIMEOUT);
+        deadlineId = deadlines.schedule(settings.actionDeadline(), ACTION_TIMEOUT);
         router.toHost(cell.name(), new RunServerAction(host, instanceId, requestId, event.action(), event.hard(),
                 event.spec())).exceptionally(failure -> {
                     log.warn("Could not hand {} of instance {} to host {}: {}; the deadline will fail it",
@@ -95,8 +99,8 @@ public class ServerActionSaga {
     @DeadlineHandler(deadlineName = ACTION_TIMEOUT)
     void onTimeout() {
         log.warn("Host {} did not finish request {} on instance {} within {}; failing it", host, requestId, instanceId,
-                ACTION_DEADLINE);
+                settings.actionDeadline());
         router.toCell(cell.name(), new RecordServerActionResult(instanceId, requestId, host, null,
-                "Timed out after " + ACTION_DEADLINE.toMinutes() + " minutes waiting for host " + host));
+                "Timed out after " + settings.actionDeadline().toSeconds() + " s waiting for host " + host));
     }
 }

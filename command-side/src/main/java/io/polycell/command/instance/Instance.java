@@ -171,7 +171,13 @@ public class Instance {
      * action's own report settles the state.
      */
     @CommandHandler
-    void handle(RecordPowerState command) {
+    void handle(RecordPowerState command, Clock clock) {
+        if (vmState == VmState.BUILDING && taskState == TaskState.SPAWNING && host.equals(command.host())
+                && command.powerState() == PowerState.RUNNING) {
+            // The agent died after the guest started but before it said so: the guest runs, the build is done.
+            apply(new InstanceSpawned(instanceId, host, PowerState.RUNNING, now(clock)));
+            return;
+        }
         if (vmState == VmState.DELETED || vmState == VmState.BUILDING || taskState != null
                 || command.powerState() == powerState) {
             return;

@@ -2,6 +2,7 @@ package io.polycell.command.spawn;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.polycell.command.routing.CommandRouter;
+import io.polycell.command.routing.ConductorSettings;
 import io.polycell.messages.host.ReleaseHostResources;
 import io.polycell.messages.instance.InstanceCreated;
 import io.polycell.messages.instance.InstanceDeletionStarted;
@@ -10,7 +11,6 @@ import io.polycell.messages.instance.InstanceSpawned;
 import io.polycell.messages.instance.RecordSpawnFailure;
 import io.polycell.messages.instance.SpawnInstance;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.modelling.saga.EndSaga;
@@ -26,8 +26,6 @@ import org.slf4j.LoggerFactory;
  */
 public class SpawnSaga {
 
-    /** How long a host may take to spawn a guest before the build fails. */
-    static final Duration SPAWN_DEADLINE = Duration.ofMinutes(5);
     static final String SPAWN_TIMEOUT = "spawn-timeout";
     private static final Logger log = LoggerFactory.getLogger(SpawnSaga.class);
 
@@ -41,11 +39,17 @@ public class SpawnSaga {
     private String deadlineId;
 
     private transient CommandRouter router;
+    private transient ConductorSettings settings;
     private transient DeadlineManager deadlines;
 
     @Inject
     public void setRouter(CommandRouter router) {
         this.router = router;
+    }
+
+    @Inject
+    public void setSettings(ConductorSettings settings) {
+        this.settings = settings;
     }
 
     @Inject
@@ -59,7 +63,7 @@ public class SpawnSaga {
         instanceId = event.instanceId();
         cell = event.cell();
         host = event.host();
-        deadlineId = deadlines.schedule(SPAWN_DEADLINE, SPAWN_TIMEOUT);
+        deadlineId = deadlines.schedule(settings.spawnDeadline(), SPAWN_TIMEOUT);
         router.toHost(cell, new SpawnInstance(host, instanceId, event.spec())).exceptionally(failure -> {
             log.warn("Could not hand instance {} to host {}: {}; the spawn deadline will fail it", instanceId, host,
                     failure.getMessage());
@@ -88,9 +92,10 @@ public class SpawnSaga {
 
     @DeadlineHandler(deadlineName = SPAWN_TIMEOUT)
     void onSpawnTimeout() {
-        log.warn("Host {} did not spawn instance {} within {}; failing the build", host, instanceId, SPAWN_DEADLINE);
+        log.warn("Host {} did not spawn instance {} within {}; failing the build", host, instanceId,
+                settings.spawnDeadline());
         router.toCell(cell, new RecordSpawnFailure(instanceId, host,
-                "Timed out after " + SPAWN_DEADLINE.toMinutes() + " minutes waiting for host " + host
+                "Timed out after " + settings.spawnDeadline().toSeconds() + " s waiting for host " + host
                         + " to spawn the instance"));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.polycell.command.Specs;
 import io.polycell.command.routing.CellIdentity;
+import io.polycell.command.routing.ConductorSettings;
 import io.polycell.command.support.RecordingStores;
 import io.polycell.messages.instance.HostCommandNames;
 import io.polycell.messages.instance.PowerState;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.Test;
 class ServerActionSagaTest {
 
     private static final String ID = "i-1";
+    private static final ConductorSettings SETTINGS = new ConductorSettings(Duration.ofSeconds(90),
+            Duration.ofSeconds(45));
     private final SagaTestFixture<ServerActionSaga> fixture = new SagaTestFixture<>(ServerActionSaga.class);
     private final ServerActionStarted started = new ServerActionStarted(ID, "r1", ServerAction.PAUSE, false, "h1",
             TaskState.PAUSING, "alice", "tenant-a", Specs.instance(ID));
@@ -33,6 +36,7 @@ class ServerActionSagaTest {
         stores.on("cell1", HostCommandNames.of(RunServerAction.class, "h1"), RunServerAction.class, command -> null)
                 .accept("cell1", RecordServerActionResult.class);
         fixture.registerResource(stores.router());
+        fixture.registerResource(SETTINGS);
         fixture.registerResource(new CellIdentity("cell1"));
     }
 
@@ -41,7 +45,7 @@ class ServerActionSagaTest {
         fixture.givenNoPriorActivity()
                 .whenPublishingA(started)
                 .expectActiveSagas(1)
-                .expectScheduledDeadlineWithName(ServerActionSaga.ACTION_DEADLINE, ServerActionSaga.ACTION_TIMEOUT);
+                .expectScheduledDeadlineWithName(SETTINGS.actionDeadline(), ServerActionSaga.ACTION_TIMEOUT);
 
         assertThat(stores.payloadsSentTo("cell1"))
                 .containsExactly(new RunServerAction("h1", ID, "r1", ServerAction.PAUSE, false, Specs.instance(ID)));
@@ -58,7 +62,7 @@ class ServerActionSagaTest {
     @Test
     void aSilentHostFailsTheActionAtTheDeadline() {
         fixture.givenAPublished(started)
-                .whenTimeElapses(ServerActionSaga.ACTION_DEADLINE.plus(Duration.ofSeconds(1)));
+                .whenTimeElapses(SETTINGS.actionDeadline().plus(Duration.ofSeconds(1)));
 
         assertThat(stores.payloadsSentTo("cell1")).anyMatch(command -> command instanceof RecordServerActionResult result
                 && result.requestId().equals("r1") && result.error() != null && result.error().contains("Timed out"));

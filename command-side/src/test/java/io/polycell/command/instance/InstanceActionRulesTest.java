@@ -177,4 +177,18 @@ class InstanceActionRulesTest {
                 .when(new RecordPowerState(ID, "h1", PowerState.SHUTDOWN))
                 .expectNoEvents();
     }
+
+    @Test
+    void aRunningGuestFoundForABuildWhoseReportWasLostFinishesTheBuild() {
+        fixture.given(created)
+                .when(new RecordPowerState(ID, "h1", PowerState.RUNNING))
+                .expectEvents(new InstanceSpawned(ID, "h1", PowerState.RUNNING, Specs.NOW));
+    }
+
+    @Test
+    void noGuestYetForABuildChangesNothing() {
+        fixture.given(created)
+                .when(new RecordPowerState(ID, "h1", PowerState.NOSTATE))
+                .expectNoEvents();
+    }
 }

@@ -3,6 +3,7 @@ package io.polycell.command.spawn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.polycell.command.Specs;
+import io.polycell.command.routing.ConductorSettings;
 import io.polycell.command.support.RecordingStores;
 import io.polycell.messages.common.Fault;
 import io.polycell.messages.host.ReleaseHostResources;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.Test;
 class SpawnSagaTest {
 
     private static final String ID = "i-1";
+    private static final ConductorSettings SETTINGS = new ConductorSettings(Duration.ofSeconds(90),
+            Duration.ofSeconds(45));
     private final SagaTestFixture<SpawnSaga> fixture = new SagaTestFixture<>(SpawnSaga.class);
     private final InstanceCreated created = new InstanceCreated(ID, "cell1", "h1", Specs.instance(ID));
     private RecordingStores stores;
@@ -32,6 +35,7 @@ class SpawnSagaTest {
                 .accept("cell1", ReleaseHostResources.class)
                 .accept("cell1", RecordSpawnFailure.class);
         fixture.registerResource(stores.router());
+        fixture.registerResource(SETTINGS);
     }
 
     @Test
@@ -39,7 +43,7 @@ class SpawnSagaTest {
         fixture.givenNoPriorActivity()
                 .whenPublishingA(created)
                 .expectActiveSagas(1)
-                .expectScheduledDeadlineWithName(SpawnSaga.SPAWN_DEADLINE, SpawnSaga.SPAWN_TIMEOUT);
+                .expectScheduledDeadlineWithName(SETTINGS.spawnDeadline(), SpawnSaga.SPAWN_TIMEOUT);
 
         assertThat(stores.sent()).containsExactly(new RecordingStores.Sent("cell1",
                 HostCommandNames.of(SpawnInstance.class, "h1"), new SpawnInstance("h1", ID, Specs.instance(ID))));
@@ -65,7 +69,7 @@ class SpawnSagaTest {
     @Test
     void aHostThatNeverAnswersFailsTheBuildAtTheDeadline() {
         fixture.givenAPublished(created)
-                .whenTimeElapses(SpawnSaga.SPAWN_DEADLINE.plus(Duration.ofSeconds(1)))
+                .whenTimeElapses(SETTINGS.spawnDeadline().plus(Duration.ofSeconds(1)))
                 .expectNoScheduledDeadlines();
 
         assertThat(stores.payloadsSentTo("cell1")).anyMatch(command -> command instanceof RecordSpawnFailure failure

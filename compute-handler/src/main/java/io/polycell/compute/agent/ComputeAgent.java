@@ -64,6 +64,7 @@ public final class ComputeAgent implements AutoCloseable {
     private final ScheduledExecutorService periodic;
     private final Map<String, PowerState> reportedPower = new ConcurrentHashMap<>();
     private int syncs;
+    private volatile boolean killed;
 
     public ComputeAgent(String host, String cell, ComputeDriver driver, CommandBus cellBus, AgentSettings settings) {
         int laneCount = settings.lanes();
@@ -195,6 +196,9 @@ public final class ComputeAgent implements AutoCloseable {
     }
 
     private void report(Object command) {
+        if (killed) {
+            return;
+        }
         reports.send(command).exceptionally(failure -> {
             log.warn("Host {} could not report {} to {}: {}", host, command.getClass().getSimpleName(), cell,
                     failure.getMessage());
@@ -217,6 +221,21 @@ public final class ComputeAgent implements AutoCloseable {
 
     private ExecutorService lane(String key) {
         return lanes[Math.floorMod(key.hashCode(), lanes.length)];
+    }
+
+    /**
+     * Dies at once, as a crashed agent process would: no new commands, work under way interrupted,
+     * nothing reported. The hypervisor and its guests stay as they are.
+     */
+    public void kill() {
+        killed = true;
+        subscriptions.forEach(Registration::cancel);
+        subscriptions.clear();
+        periodic.shutdownNow();
+        for (ExecutorService lane : lanes) {
+            lane.shutdownNow();
+        }
+        log.warn("Compute agent for host {} was killed", host);
     }
 
     /** Stops taking commands and lets the work already taken finish. */
