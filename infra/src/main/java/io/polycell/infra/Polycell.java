@@ -10,6 +10,7 @@ import io.polycell.command.routing.Outcomes;
 import io.polycell.compute.agent.AgentSettings;
 import io.polycell.compute.agent.ComputeAgent;
 import io.polycell.compute.driver.ComputeDriver;
+import io.polycell.compute.link.LocalCellLink;
 import io.polycell.infra.postgres.EmbeddedPostgresServer;
 import io.polycell.infra.store.StoreRuntime;
 import io.polycell.messages.flavor.CreateFlavor;
@@ -153,7 +154,7 @@ public final class Polycell implements AutoCloseable {
     }
 
     private ComputeAgent startAgent(String host, String cell, ComputeDriver driver) {
-        ComputeAgent agent = new ComputeAgent(host, cell, driver, cells.get(cell).commandBus(),
+        ComputeAgent agent = new ComputeAgent(host, cell, driver, new LocalCellLink(cells.get(cell).commandBus()),
                 new AgentSettings(2, properties.agent().heartbeatInterval(), properties.agent().syncInterval(), 10));
         agent.start();
         return agent;

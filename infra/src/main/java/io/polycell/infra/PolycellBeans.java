@@ -2,6 +2,7 @@ package io.polycell.infra;
 
 import io.polycell.command.image.ImageCatalog;
 import io.polycell.command.routing.CommandRouter;
+import io.polycell.infra.agentlink.AgentOutboxes;
 import io.polycell.query.action.InstanceActions;
 import io.polycell.query.flavor.FlavorViewProjection;
 import io.polycell.query.server.ServerListing;
@@ -25,6 +26,11 @@ class PolycellBeans {
     @Bean
     CommandRouter commandRouter(Polycell polycell) {
         return polycell.router();
+    }
+
+    @Bean
+    AgentOutboxes agentOutboxes(Polycell polycell) {
+        return new AgentOutboxes(polycell.router());
     }
 
     @Bean

@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.common.Registration;
+import org.axonframework.messaging.MessageHandler;
 import org.axonframework.messaging.GenericMessage;
 
 /**
@@ -36,6 +38,19 @@ public final class CommandRouter {
     /** Makes a store's command bus reachable under its name. */
     public void register(String store, CommandBus bus) {
         buses.put(store, bus);
+    }
+
+    /**
+     * Subscribes a handler on a cell's bus: how the cell takes commands for an agent that runs in
+     * another process and fetches them over its link.
+     */
+    public Registration subscribeInCell(String cell, String commandName,
+                                        MessageHandler<? super CommandMessage<?>> handler) {
+        CommandBus bus = buses.get(cell);
+        if (bus == null) {
+            throw new IllegalArgumentException("Unknown cell " + cell);
+        }
+        return bus.subscribe(commandName, handler);
     }
 
     /** The names of the cells (every store but the API tier's). */

@@ -2,6 +2,7 @@ package io.polycell.compute.agent;
 
 import io.polycell.compute.driver.ComputeDriver;
 import io.polycell.compute.driver.Guest;
+import io.polycell.compute.link.CellLink;
 import io.polycell.messages.host.ClaimedInstances;
 import io.polycell.messages.host.ReportHostHeartbeat;
 import io.polycell.messages.host.ReportHostInventory;
@@ -22,17 +23,15 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import org.axonframework.commandhandling.CommandBus;
-import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.common.Registration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,17 +55,16 @@ public final class ComputeAgent implements AutoCloseable {
     private final String host;
     private final String cell;
     private final ComputeDriver driver;
-    private final CommandBus cellBus;
-    private final CommandGateway reports;
+    private final CellLink cellLink;
     private final ExecutorService[] lanes;
-    private final List<Registration> subscriptions = new ArrayList<>();
+    private final List<Runnable> subscriptions = new ArrayList<>();
     private final AgentSettings settings;
     private final ScheduledExecutorService periodic;
     private final Map<String, PowerState> reportedPower = new ConcurrentHashMap<>();
     private int syncs;
     private volatile boolean killed;
 
-    public ComputeAgent(String host, String cell, ComputeDriver driver, CommandBus cellBus, AgentSettings settings) {
+    public ComputeAgent(String host, String cell, ComputeDriver driver, CellLink cellLink, AgentSettings settings) {
         int laneCount = settings.lanes();
         this.settings = settings;
         this.periodic = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -77,8 +75,7 @@ public final class ComputeAgent implements AutoCloseable {
         this.host = host;
         this.cell = cell;
         this.driver = driver;
-        this.cellBus = cellBus;
-        this.reports = DefaultCommandGateway.builder().commandBus(cellBus).build();
+        this.cellLink = cellLink;
         this.lanes = new ExecutorService[laneCount];
         for (int i = 0; i < laneCount; i++) {
             String threadName = "agent-" + host + "-" + i;
@@ -95,7 +92,7 @@ public final class ComputeAgent implements AutoCloseable {
         subscribe(SpawnInstance.class, this::spawn);
         subscribe(DestroyGuest.class, this::destroy);
         subscribe(RunServerAction.class, this::act);
-        reports.sendAndWait(new ReportHostInventory(host, cell, driver.capacity()));
+        await(cellLink.send(new ReportHostInventory(host, cell, driver.capacity())));
         heartbeat();
         every(settings.heartbeatInterval(), this::heartbeat);
         every(settings.syncInterval(), this::syncGuests);
@@ -118,7 +115,10 @@ public final class ComputeAgent implements AutoCloseable {
     }
 
     private void heartbeat() {
-        reports.send(new ReportHostHeartbeat(host, cell));
+        cellLink.send(new ReportHostHeartbeat(host, cell)).exceptionally(failure -> {
+            log.warn("Host {} could not reach {} with its heartbeat: {}", host, cell, failure.getMessage());
+            return null;
+        });
     }
 
     /**
@@ -130,7 +130,7 @@ public final class ComputeAgent implements AutoCloseable {
     void syncGuests() {
         Map<String, PowerState> guests = new HashMap<>();
         driver.guests().forEach(guest -> guests.put(guest.instanceId(), guest.powerState()));
-        ClaimedInstances claimed = reports.sendAndWait(new SyncHostGuests(host, guests));
+        ClaimedInstances claimed = await(cellLink.send(new SyncHostGuests(host, guests)));
         boolean full = ++syncs % settings.fullResyncEvery() == 0;
         for (String instanceId : claimed.instanceIds()) {
             PowerState state = guests.getOrDefault(instanceId, PowerState.NOSTATE);
@@ -144,10 +144,9 @@ public final class ComputeAgent implements AutoCloseable {
 
     private <C extends HostCommand> void subscribe(Class<C> type, Consumer<C> work) {
         String name = HostCommandNames.of(type, host);
-        subscriptions.add(cellBus.subscribe(name, (CommandMessage<?> message) -> {
-            C command = type.cast(message.getPayload());
+        subscriptions.add(cellLink.subscribe(name, payload -> {
+            C command = type.cast(payload);
             lane(laneKey(command)).execute(() -> work.accept(command));
-            return null;
         }));
     }
 
@@ -199,7 +198,7 @@ public final class ComputeAgent implements AutoCloseable {
         if (killed) {
             return;
         }
-        reports.send(command).exceptionally(failure -> {
+        cellLink.send(command).exceptionally(failure -> {
             log.warn("Host {} could not report {} to {}: {}", host, command.getClass().getSimpleName(), cell,
                     failure.getMessage());
             return null;
@@ -219,6 +218,19 @@ public final class ComputeAgent implements AutoCloseable {
         return command.host();
     }
 
+    private static <R> R await(CompletableFuture<R> outcome) {
+        try {
+            return outcome.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the cell", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("The cell refused: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("The cell did not answer within 30 s", e);
+        }
+    }
+
     private ExecutorService lane(String key) {
         return lanes[Math.floorMod(key.hashCode(), lanes.length)];
     }
@@ -229,7 +241,7 @@ public final class ComputeAgent implements AutoCloseable {
      */
     public void kill() {
         killed = true;
-        subscriptions.forEach(Registration::cancel);
+        subscriptions.forEach(Runnable::run);
         subscriptions.clear();
         periodic.shutdownNow();
         for (ExecutorService lane : lanes) {
@@ -242,7 +254,7 @@ public final class ComputeAgent implements AutoCloseable {
     @Override
     public void close() {
         periodic.shutdownNow();
-        subscriptions.forEach(Registration::cancel);
+        subscriptions.forEach(Runnable::run);
         subscriptions.clear();
         for (ExecutorService lane : lanes) {
             lane.shutdown();

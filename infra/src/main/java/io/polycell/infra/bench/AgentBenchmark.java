@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import io.polycell.compute.agent.AgentSettings;
 import io.polycell.compute.agent.ComputeAgent;
 import io.polycell.compute.driver.FakeDriver;
+import io.polycell.compute.link.LocalCellLink;
 import io.polycell.messages.common.Resources;
 import io.polycell.messages.flavor.FlavorSpec;
 import io.polycell.messages.host.ClaimedInstances;
@@ -94,7 +95,8 @@ public final class AgentBenchmark {
         bus.subscribe(SyncHostGuests.class.getName(), message -> new ClaimedInstances(Set.of()));
         long before = usedHeapAfterGc();
         FakeDriver driver = new FakeDriver(new Resources(100_000, 100_000_000, 1_000_000), Duration.ZERO);
-        ComputeAgent agent = new ComputeAgent("bench-host", "bench-cell", driver, bus, AgentSettings.defaults());
+        ComputeAgent agent = new ComputeAgent("bench-host", "bench-cell", driver, new LocalCellLink(bus),
+                AgentSettings.defaults());
         agent.start();
         String name = HostCommandNames.of(SpawnInstance.class, "bench-host");
         long start = System.nanoTime();

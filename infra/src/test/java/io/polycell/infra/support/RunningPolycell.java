@@ -42,6 +42,10 @@ public final class RunningPolycell implements AutoCloseable {
                 .properties(all.toArray(String[]::new)).run());
     }
 
+    public String baseUrl() {
+        return base;
+    }
+
     public Polycell system() {
         return context.getBean(Polycell.class);
     }
