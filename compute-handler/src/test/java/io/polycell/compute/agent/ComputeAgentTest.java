@@ -7,6 +7,7 @@ import io.polycell.compute.driver.FakeDriver;
 import io.polycell.messages.common.Resources;
 import io.polycell.messages.flavor.FlavorSpec;
 import io.polycell.compute.driver.Guest;
+import io.polycell.compute.link.LocalCellLink;
 import io.polycell.messages.host.ClaimedInstances;
 import io.polycell.messages.host.ReportHostHeartbeat;
 import io.polycell.messages.host.ReportHostInventory;
@@ -67,7 +68,7 @@ class ComputeAgentTest {
             syncs.add((SyncHostGuests) message.getPayload());
             return new ClaimedInstances(claimed);
         });
-        agent = new ComputeAgent("h1", "cell1", driver, bus,
+        agent = new ComputeAgent("h1", "cell1", driver, new LocalCellLink(bus),
                 new AgentSettings(2, Duration.ofMillis(50), Duration.ofHours(1), 3));
         agent.start();
     }
