@@ -42,7 +42,8 @@ public final class BuildRequestHandler {
                 ErrorCode.BAD_REQUEST, "Image " + command.imageRef() + " could not be found."));
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         InstanceSpec spec = new InstanceSpec(command.instanceId(), command.name(), command.requester().projectId(),
-                command.requester().userId(), flavor, image, command.metadata(), now);
+                command.requester().userId(), flavor, image, command.metadata(), command.networks(), command.userData(),
+                now);
         mappings.newInstance(() -> new InstanceMapping(spec));
         return command.instanceId();
     }

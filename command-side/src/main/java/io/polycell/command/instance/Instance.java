@@ -4,7 +4,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.polycell.messages.common.Fault;
 import io.polycell.messages.common.Requester;
-import io.polycell.messages.image.ImageSpec;
 import io.polycell.messages.instance.InstanceLocked;
 import io.polycell.messages.instance.InstancePowerStateChanged;
 import io.polycell.messages.instance.InstanceSpec;
@@ -132,7 +131,7 @@ public class Instance {
         if (host == null || !rule.allows(vmState)) {
             throw refused(action, "vm_state " + vmState.apiName());
         }
-        InstanceSpec target = action == ServerAction.REBUILD ? rebuilt(command.image()) : spec;
+        InstanceSpec target = action == ServerAction.REBUILD ? spec.withImage(command.image()) : spec;
         apply(new ServerActionStarted(instanceId, command.requestId(), action, command.hard(), host, rule.taskState(),
                 requester.userId(), requester.projectId(), target));
     }
@@ -144,11 +143,6 @@ public class Instance {
         } else if (command.action() == ServerAction.UNLOCK && locked) {
             apply(new InstanceUnlocked(instanceId, command.requestId(), requester.userId(), requester.projectId()));
         }
-    }
-
-    private InstanceSpec rebuilt(ImageSpec image) {
-        return new InstanceSpec(spec.instanceId(), spec.name(), spec.projectId(), spec.userId(), spec.flavor(), image,
-                spec.metadata(), spec.createdAt());
     }
 
     @CommandHandler

@@ -1,8 +1,9 @@
 package io.polycell.command.web;
 
+import io.polycell.messages.instance.NetworkSpec;
 import java.util.Map;
 
 /** A validated {@code POST /servers} body. */
 record ServerCreateRequest(String name, String flavorRef, String imageRef, int minCount, int maxCount,
-                           Map<String, String> metadata) {
+                           Map<String, String> metadata, NetworkSpec networks, String userData) {
 }

@@ -2,7 +2,11 @@ package io.polycell.command.web;
 
 import io.polycell.messages.error.ErrorCode;
 import io.polycell.messages.error.PolycellException;
+import io.polycell.messages.instance.NetworkSpec;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -55,7 +59,8 @@ final class ServerRequestParser {
         if (minCount > maxCount) {
             throw new PolycellException(ErrorCode.BAD_REQUEST, "min_count must be <= max_count");
         }
-        return new ServerCreateRequest(name, flavorRef, imageRef, minCount, maxCount, metadata(server.get("metadata")));
+        return new ServerCreateRequest(name, flavorRef, imageRef, minCount, maxCount, metadata(server.get("metadata")),
+                networks(server.get("networks")), userData(server.get("user_data")));
     }
 
     private static String name(JsonNode name) {
@@ -123,6 +128,53 @@ final class ServerRequestParser {
             result.put(key, value.asString());
         }
         return result;
+    }
+
+    private static NetworkSpec networks(JsonNode networks) {
+        if (networks == null || networks.isNull()) {
+            return NetworkSpec.AUTO;
+        }
+        if (networks.isString() && networks.asString().equals("auto")) {
+            return NetworkSpec.AUTO;
+        }
+        if (networks.isString() && networks.asString().equals("none")) {
+            return NetworkSpec.NONE;
+        }
+        if (!networks.isArray()) {
+            throw invalid("networks", networks,
+                    PythonRepr.of(networks) + " is not valid under any of the given schemas");
+        }
+        List<NetworkSpec.NetworkRequest> requested = new ArrayList<>();
+        for (JsonNode network : networks) {
+            String uuid = text(network, "uuid");
+            String port = text(network, "port");
+            if (!network.isObject() || (uuid == null && port == null)) {
+                throw invalid("networks", networks, PythonRepr.of(network) + " is not valid under any of the given "
+                        + "schemas");
+            }
+            requested.add(new NetworkSpec.NetworkRequest(uuid, port, text(network, "fixed_ip")));
+        }
+        return new NetworkSpec("requested", requested);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asString();
+    }
+
+    private static String userData(JsonNode userData) {
+        if (userData == null || userData.isNull()) {
+            return null;
+        }
+        if (!userData.isString()) {
+            throw invalid("user_data", userData, PythonRepr.of(userData) + " is not of type 'string'");
+        }
+        try {
+            Base64.getDecoder().decode(userData.asString());
+        } catch (IllegalArgumentException notBase64) {
+            throw new PolycellException(ErrorCode.BAD_REQUEST, "User data needs to be valid base 64.");
+        }
+        return userData.asString();
     }
 
     private static PolycellException invalid(String field, JsonNode value, String reason) {

@@ -114,8 +114,7 @@ class InstanceActionRulesTest {
     @Test
     void aRebuildCarriesTheNewImageToTheHost() {
         ImageSpec debian = new ImageSpec("debian", "debian-12", 2, 256, 1L, "qcow2", Map.of());
-        InstanceSpec rebuilt = new InstanceSpec(ID, spec.name(), spec.projectId(), spec.userId(), spec.flavor(), debian,
-                spec.metadata(), spec.createdAt());
+        InstanceSpec rebuilt = spec.withImage(debian);
         fixture.given(created, spawned)
                 .when(new RequestServerAction(ID, "r1", ServerAction.REBUILD, false, debian, Specs.OWNER))
                 .expectEvents(new ServerActionStarted(ID, "r1", ServerAction.REBUILD, false, "h1", TaskState.REBUILDING,

@@ -1,6 +1,7 @@
 package io.polycell.messages.build;
 
 import io.polycell.messages.common.Requester;
+import io.polycell.messages.instance.NetworkSpec;
 import java.util.Map;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -8,5 +9,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * Accepts a new server: the API tier resolves flavor and image and records a build request.
  */
 public record CreateBuildRequest(@TargetAggregateIdentifier String instanceId, String name, String flavorRef,
-                                 String imageRef, Map<String, String> metadata, Requester requester) {
+                                 String imageRef, Map<String, String> metadata, NetworkSpec networks, String userData,
+                                 Requester requester) {
 }

@@ -6,9 +6,28 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * Everything needed to build an instance, fixed when the API accepts it: compute hosts read nothing
- * else.
+ * Everything needed to build an instance, fixed when the API accepts it: flavor, image, networks,
+ * metadata and user data travel with every command to the host, which reads nothing else.
+ *
+ * @param userData the user data as the API received it (base64), or null
  */
 public record InstanceSpec(String instanceId, String name, String projectId, String userId, FlavorSpec flavor,
-                           ImageSpec image, Map<String, String> metadata, Instant createdAt) {
+                           ImageSpec image, Map<String, String> metadata, NetworkSpec networks, String userData,
+                           Instant createdAt) {
+
+    public InstanceSpec {
+        networks = networks == null ? NetworkSpec.AUTO : networks;
+    }
+
+    /** A spec with networks allocated automatically and no user data. */
+    public InstanceSpec(String instanceId, String name, String projectId, String userId, FlavorSpec flavor,
+                        ImageSpec image, Map<String, String> metadata, Instant createdAt) {
+        this(instanceId, name, projectId, userId, flavor, image, metadata, NetworkSpec.AUTO, null, createdAt);
+    }
+
+    /** The same instance booted from another image (a rebuild). */
+    public InstanceSpec withImage(ImageSpec newImage) {
+        return new InstanceSpec(instanceId, name, projectId, userId, flavor, newImage, metadata, networks, userData,
+                createdAt);
+    }
 }

@@ -1,0 +1,55 @@
+package io.polycell.command.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.polycell.messages.error.PolycellException;
+import io.polycell.messages.instance.NetworkSpec;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+class ServerRequestParserTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String BASE = "\"name\": \"web\", \"flavorRef\": \"1\", \"imageRef\": \"img\"";
+
+    private static ServerCreateRequest parse(String server) {
+        return ServerRequestParser.parse(JSON.readTree("{\"server\": {" + server + "}}"));
+    }
+
+    @Test
+    void networksDefaultToAutoAndAcceptNoneAndAList() {
+        assertThat(parse(BASE).networks()).isEqualTo(NetworkSpec.AUTO);
+        assertThat(parse(BASE + ", \"networks\": \"none\"").networks()).isEqualTo(NetworkSpec.NONE);
+        NetworkSpec requested = parse(BASE + ", \"networks\": [{\"uuid\": \"net-1\", \"fixed_ip\": \"10.0.0.5\"}, "
+                + "{\"port\": \"port-9\"}]").networks();
+        assertThat(requested.allocation()).isEqualTo("requested");
+        assertThat(requested.requested()).containsExactly(new NetworkSpec.NetworkRequest("net-1", null, "10.0.0.5"),
+                new NetworkSpec.NetworkRequest(null, "port-9", null));
+    }
+
+    @Test
+    void aNetworkWithNeitherUuidNorPortIsRefused() {
+        assertThatThrownBy(() -> parse(BASE + ", \"networks\": [{\"fixed_ip\": \"10.0.0.5\"}]"))
+                .isInstanceOf(PolycellException.class).hasMessageContaining("networks");
+    }
+
+    @Test
+    void userDataMustBeBase64AndIsKeptAsGiven() {
+        assertThat(parse(BASE + ", \"user_data\": \"I2Nsb3VkLWNvbmZpZw==\"").userData()).isEqualTo("I2Nsb3VkLWNvbmZpZw==");
+        assertThatThrownBy(() -> parse(BASE + ", \"user_data\": \"not base64!\""))
+                .isInstanceOf(PolycellException.class).hasMessage("User data needs to be valid base 64.");
+    }
+
+    @Test
+    void minCountAboveMaxCountIsRefused() {
+        assertThatThrownBy(() -> parse(BASE + ", \"min_count\": 3, \"max_count\": 2"))
+                .isInstanceOf(PolycellException.class).hasMessage("min_count must be <= max_count");
+    }
+
+    @Test
+    void anUnknownPropertyIsRefusedAsNovaDoes() {
+        assertThatThrownBy(() -> parse(BASE + ", \"colour\": \"red\""))
+                .hasMessageEndingWith("Additional properties are not allowed ('colour' was unexpected)");
+    }
+}
