@@ -67,7 +67,7 @@ public final class Polycell implements AutoCloseable {
 
     private final PolycellProperties properties;
     private final Clock clock;
-    private final ImageCatalog images = new ImageCatalog();
+    private final ImageCatalog images;
     private final CommandRouter router = new CommandRouter(API);
     private final HostStates hostStates = new HostStates();
     private final FilterScheduler scheduler = new FilterScheduler(hostStates,
@@ -84,6 +84,8 @@ public final class Polycell implements AutoCloseable {
 
     private Polycell(PolycellProperties properties, Clock clock) {
         this.properties = properties;
+        this.images = new ImageCatalog(properties.images().stream().map(PolycellProperties.ImageProperties::toSpec)
+                .toList());
         this.clock = clock;
     }
 

@@ -1,9 +1,11 @@
 package io.polycell.infra;
 
 import io.polycell.command.routing.ConductorSettings;
+import io.polycell.messages.image.ImageSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -16,12 +18,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param agent how the compute agents run their periodic tasks
  * @param conductor how long the cell conductors wait for hosts ({@code spawn-deadline},
  *     {@code action-deadline}; five minutes each by default)
+ * @param images images added to the built-in catalog
  */
 @ConfigurationProperties("polycell")
 public record PolycellProperties(Path dataDir, int postgresPort, Map<String, CellProperties> cells,
-                                 AgentProperties agent, ConductorSettings conductor) {
+                                 AgentProperties agent, ConductorSettings conductor, List<ImageProperties> images) {
 
     public PolycellProperties {
+        images = images == null ? List.of() : List.copyOf(images);
         conductor = conductor == null ? ConductorSettings.defaults() : conductor;
         agent = agent == null ? new AgentProperties(null, null) : agent;
         dataDir = dataDir == null ? Path.of(System.getProperty("user.home"), ".polycell") : dataDir;
@@ -79,6 +83,27 @@ public record PolycellProperties(Path dataDir, int postgresPort, Map<String, Cel
         public AgentProperties {
             heartbeatInterval = heartbeatInterval == null ? Duration.ofSeconds(10) : heartbeatInterval;
             syncInterval = syncInterval == null ? Duration.ofSeconds(30) : syncInterval;
+        }
+    }
+
+    /**
+     * An image the operator adds to the catalog ({@code polycell.images[0].id=...}).
+     *
+     * @param properties image properties, such as {@code kernel_path}, {@code initrd_path} and
+     *     {@code kernel_cmdline} for direct kernel boot on libvirt
+     */
+    public record ImageProperties(String id, String name, Integer minDiskGb, Integer minRamMb, String diskFormat,
+                                  Map<String, String> properties) {
+
+        public ImageProperties {
+            if (id == null || id.isBlank() || name == null || name.isBlank()) {
+                throw new IllegalArgumentException("A configured image needs an id and a name");
+            }
+        }
+
+        ImageSpec toSpec() {
+            return new ImageSpec(id, name, minDiskGb == null ? 0 : minDiskGb, minRamMb == null ? 0 : minRamMb, 0L,
+                    diskFormat == null ? "raw" : diskFormat, properties == null ? Map.of() : Map.copyOf(properties));
         }
     }
 

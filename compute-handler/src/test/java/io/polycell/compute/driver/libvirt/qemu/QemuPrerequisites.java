@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * user, since a root libvirtd would be the host's system daemon with its fixed paths under
  * {@code /etc}, {@code /var} and {@code /run}.
  */
-final class QemuPrerequisites {
+public final class QemuPrerequisites {
 
     private static final Logger log = LoggerFactory.getLogger(QemuPrerequisites.class);
 
@@ -47,11 +47,11 @@ final class QemuPrerequisites {
     private static final int PT_INTERP = 3;
 
     /** Everything found; {@code user} is empty when the JVM is not root and runs the daemon itself. */
-    record Host(Path libvirtd, Path kernel, List<Path> guestModules, Path busybox, Optional<DaemonUser> user) {
+    public record Host(Path libvirtd, Path kernel, List<Path> guestModules, Path busybox, Optional<DaemonUser> user) {
     }
 
     /** The unprivileged identity a root JVM hands the daemon, with the group of the same name. */
-    record DaemonUser(String name, UserPrincipal user, GroupPrincipal group) {
+    public record DaemonUser(String name, UserPrincipal user, GroupPrincipal group) {
     }
 
     private QemuPrerequisites() {
@@ -61,14 +61,14 @@ final class QemuPrerequisites {
      * What was found: the host's pieces, or the one-line reason they cannot be had. Looked at once for the
      * class, then each test skips itself, so a developer's build reports the tests as skipped, with why.
      */
-    record Check(Host host, String reason) {
+    public record Check(Host host, String reason) {
 
-        boolean available() {
+        public boolean available() {
             return host != null;
         }
 
         /** Skips the calling test when something is missing. */
-        void assumeAvailable() {
+        public void assumeAvailable() {
             if (!available()) {
                 Assumptions.abort("Skipped: " + reason);
             }
@@ -76,7 +76,7 @@ final class QemuPrerequisites {
     }
 
     /** Looks at the host; under CI a missing piece fails here, for the whole class, instead of skipping. */
-    static Check check() {
+    public static Check check() {
         List<String> missing = new ArrayList<>();
         Host host = find(missing);
         if (missing.isEmpty()) {

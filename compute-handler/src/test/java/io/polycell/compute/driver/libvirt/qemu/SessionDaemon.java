@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * output itself; the default hands it to virtlogd, which libvirt would start as one more daemon that
  * outlives the test.
  */
-final class SessionDaemon implements AutoCloseable {
+public final class SessionDaemon implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SessionDaemon.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
@@ -77,7 +77,7 @@ final class SessionDaemon implements AutoCloseable {
      * {@code workspace} is handed to the daemon's user first, so the guests it runs can read the kernel
      * and write console logs the test put there.
      */
-    static SessionDaemon start(Path workspace, Host host) throws IOException, InterruptedException {
+    public static SessionDaemon start(Path workspace, Host host) throws IOException, InterruptedException {
         Path home = Files.createDirectories(workspace.resolve("home"));
         Path config = Files.createDirectories(workspace.resolve("config"));
         Path cache = Files.createDirectories(workspace.resolve("cache"));
@@ -117,7 +117,7 @@ final class SessionDaemon implements AutoCloseable {
     }
 
     /** The URI for {@code LibvirtDriver} and for the test's own look at the domains. */
-    String uri() {
+    public String uri() {
         return "qemu:///session?socket=" + runtime.resolve("libvirt/libvirt-sock");
     }
 

@@ -19,10 +19,10 @@ import java.util.zip.GZIPOutputStream;
  * the format is a 110-byte text header per entry, and writing it directly saves CI a package and
  * lets the archive carry a {@code /dev/console} node, which would otherwise need root to create.
  */
-final class TinyInitramfs {
+public final class TinyInitramfs {
 
     /** Printed by {@code qemu/init} once the guest runs init and listens for the power button. */
-    static final String BOOTED = "POLYCELL-GUEST-UP";
+    public static final String BOOTED = "POLYCELL-GUEST-UP";
 
     /** Printed by {@code qemu/power-button} when acpid saw libvirt press the power button. */
     static final String POWER_BUTTON_PRESSED = "POLYCELL-GUEST-POWER-BUTTON";
@@ -42,7 +42,7 @@ final class TinyInitramfs {
     }
 
     /** Writes the initramfs to {@code target}; {@code modules} go to {@code /lib/modules} by file name. */
-    static void write(Path target, Path busybox, List<Path> modules) throws IOException {
+    public static void write(Path target, Path busybox, List<Path> modules) throws IOException {
         try (OutputStream file = Files.newOutputStream(target);
              CpioWriter cpio = new CpioWriter(new GZIPOutputStream(new BufferedOutputStream(file)))) {
             for (String dir : List.of("bin", "dev", "etc", "etc/acpi", "lib", "lib/modules", "proc", "run", "sys")) {
