@@ -7,9 +7,16 @@ import io.polycell.compute.driver.ComputeDriver;
 import io.polycell.infra.support.RunningPolycell;
 import io.polycell.infra.support.RunningPolycell.Response;
 import io.polycell.infra.support.Servers;
+import io.polycell.messages.flavor.FlavorSpec;
+import io.polycell.messages.host.HostOrphansChanged;
+import io.polycell.messages.image.ImageSpec;
+import io.polycell.messages.instance.InstanceSpec;
 import io.polycell.messages.instance.PowerState;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -51,6 +58,13 @@ class LibvirtCellIT {
             act(polycell, id, "{\"resume\": null}", "ACTIVE");
             assertThat(libvirt.guest(id).orElseThrow().powerState()).isEqualTo(PowerState.RUNNING);
 
+            // A domain that no instance owns, started on the host behind Polycell's back, is an orphan.
+            String stray = UUID.randomUUID().toString();
+            libvirt.spawn(new InstanceSpec(stray, "stray", "nobody", "nobody",
+                    new FlavorSpec("x", "x", 1, 256, 1, 0, 0, 1.0, true),
+                    new ImageSpec("none", "none", 0, 0, 0L, "raw", Map.of()), Map.of(), Instant.now()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> orphansRecorded(polycell, stray));
+
             libvirt.powerOff(id);
             JsonNode synced = Servers.awaitStatus(polycell, FRAN, id, "SHUTOFF");
             assertThat(synced.path("OS-EXT-STS:power_state").asInt()).isEqualTo(4);
@@ -59,6 +73,13 @@ class LibvirtCellIT {
             Servers.awaitGone(polycell, FRAN, id);
             await().atMost(Duration.ofSeconds(30)).until(() -> libvirt.guest(id).isEmpty());
         }
+    }
+
+    private static boolean orphansRecorded(RunningPolycell polycell, String instanceId) {
+        return polycell.system().store("cell1").jdbc().queryForObject(
+                "SELECT count(*) FROM domainevententry WHERE payloadtype = ? "
+                        + "AND convert_from(payload, 'UTF8') LIKE ?",
+                Long.class, HostOrphansChanged.class.getName(), "%" + instanceId + "%") > 0;
     }
 
     private static void act(RunningPolycell polycell, String id, String body, String status) {

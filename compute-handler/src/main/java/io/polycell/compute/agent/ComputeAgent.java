@@ -3,6 +3,7 @@ package io.polycell.compute.agent;
 import io.polycell.compute.driver.ComputeDriver;
 import io.polycell.compute.driver.Guest;
 import io.polycell.compute.link.CellLink;
+import io.polycell.messages.common.Resources;
 import io.polycell.messages.host.ClaimedInstances;
 import io.polycell.messages.host.ReportHostHeartbeat;
 import io.polycell.messages.host.ReportHostInventory;
@@ -63,6 +64,7 @@ public final class ComputeAgent implements AutoCloseable {
     private final Map<String, PowerState> reportedPower = new ConcurrentHashMap<>();
     private int syncs;
     private volatile boolean killed;
+    private volatile Resources reportedCapacity;
 
     public ComputeAgent(String host, String cell, ComputeDriver driver, CellLink cellLink, AgentSettings settings) {
         int laneCount = settings.lanes();
@@ -92,7 +94,7 @@ public final class ComputeAgent implements AutoCloseable {
         subscribe(SpawnInstance.class, this::spawn);
         subscribe(DestroyGuest.class, this::destroy);
         subscribe(RunServerAction.class, this::act);
-        await(cellLink.send(new ReportHostInventory(host, cell, driver.capacity())));
+        reportInventoryIfChanged();
         heartbeat();
         every(settings.heartbeatInterval(), this::heartbeat);
         every(settings.syncInterval(), this::syncGuests);
@@ -128,6 +130,7 @@ public final class ComputeAgent implements AutoCloseable {
      * instance without a guest is reported as having none.
      */
     void syncGuests() {
+        reportInventoryIfChanged();
         Map<String, PowerState> guests = new HashMap<>();
         driver.guests().forEach(guest -> guests.put(guest.instanceId(), guest.powerState()));
         ClaimedInstances claimed = await(cellLink.send(new SyncHostGuests(host, guests)));
@@ -140,6 +143,15 @@ public final class ComputeAgent implements AutoCloseable {
             }
         }
         reportedPower.keySet().retainAll(claimed.instanceIds());
+    }
+
+    /** The host's capacity can change under the agent (memory added, a setting changed): report it then. */
+    private void reportInventoryIfChanged() {
+        Resources capacity = driver.capacity();
+        if (!capacity.equals(reportedCapacity)) {
+            await(cellLink.send(new ReportHostInventory(host, cell, capacity)));
+            reportedCapacity = capacity;
+        }
     }
 
     private <C extends HostCommand> void subscribe(Class<C> type, Consumer<C> work) {
