@@ -27,11 +27,15 @@ import io.polycell.query.server.ServerSource;
 import io.polycell.scheduler.FilterScheduler;
 import io.polycell.scheduler.HostStateProjection;
 import io.polycell.scheduler.HostStates;
+import io.polycell.scheduler.filter.AggregateExtraSpecsFilter;
+import io.polycell.scheduler.filter.AvailabilityZoneFilter;
 import io.polycell.scheduler.filter.ComputeFilter;
+import io.polycell.scheduler.filter.ImagePropertiesFilter;
+import io.polycell.scheduler.filter.NumInstancesFilter;
 import io.polycell.scheduler.filter.DiskFilter;
 import io.polycell.scheduler.filter.RamFilter;
 import io.polycell.scheduler.filter.VcpuFilter;
-import io.polycell.scheduler.weigher.FreeRamWeigher;
+import io.polycell.scheduler.weigher.Weighing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,8 +74,7 @@ public final class Polycell implements AutoCloseable {
     private final ImageCatalog images;
     private final CommandRouter router = new CommandRouter(API);
     private final HostStates hostStates = new HostStates();
-    private final FilterScheduler scheduler = new FilterScheduler(hostStates,
-            List.of(new ComputeFilter(), new RamFilter(), new VcpuFilter(), new DiskFilter()), new FreeRamWeigher());
+    private final FilterScheduler scheduler;
     private final Map<String, StoreRuntime> cells = new LinkedHashMap<>();
     private final Map<String, ComputeAgent> agents = new LinkedHashMap<>();
     private final Map<String, ComputeDriver> drivers = new LinkedHashMap<>();
@@ -84,6 +87,10 @@ public final class Polycell implements AutoCloseable {
 
     private Polycell(PolycellProperties properties, Clock clock) {
         this.properties = properties;
+        this.scheduler = new FilterScheduler(hostStates, List.of(new ComputeFilter(), new AvailabilityZoneFilter(),
+                new AggregateExtraSpecsFilter(), new ImagePropertiesFilter(),
+                new NumInstancesFilter(properties.scheduler().maxInstancesPerHost()), new RamFilter(), new VcpuFilter(),
+                new DiskFilter()), properties.scheduler().pack() ? Weighing.pack() : Weighing.spread());
         this.images = new ImageCatalog(properties.images().stream().map(PolycellProperties.ImageProperties::toSpec)
                 .toList());
         this.clock = clock;

@@ -19,12 +19,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param conductor how long the cell conductors wait for hosts ({@code spawn-deadline},
  *     {@code action-deadline}; five minutes each by default)
  * @param images images added to the built-in catalog
+ * @param scheduler how the scheduler weighs hosts
  */
 @ConfigurationProperties("polycell")
 public record PolycellProperties(Path dataDir, int postgresPort, Map<String, CellProperties> cells,
-                                 AgentProperties agent, ConductorSettings conductor, List<ImageProperties> images) {
+                                 AgentProperties agent, ConductorSettings conductor, List<ImageProperties> images,
+                                 SchedulerProperties scheduler) {
 
     public PolycellProperties {
+        scheduler = scheduler == null ? new SchedulerProperties(null, null) : scheduler;
         images = images == null ? List.of() : List.copyOf(images);
         conductor = conductor == null ? ConductorSettings.defaults() : conductor;
         agent = agent == null ? new AgentProperties(null, null) : agent;
@@ -83,6 +86,27 @@ public record PolycellProperties(Path dataDir, int postgresPort, Map<String, Cel
         public AgentProperties {
             heartbeatInterval = heartbeatInterval == null ? Duration.ofSeconds(10) : heartbeatInterval;
             syncInterval = syncInterval == null ? Duration.ofSeconds(30) : syncInterval;
+        }
+    }
+
+    /**
+     * The scheduler's choices.
+     *
+     * @param weighing {@code spread} (the default: emptier hosts first) or {@code pack} (fill hosts up)
+     * @param maxInstancesPerHost the most instances a host may run (default 500)
+     */
+    public record SchedulerProperties(String weighing, Integer maxInstancesPerHost) {
+
+        public SchedulerProperties {
+            weighing = weighing == null ? "spread" : weighing;
+            if (!weighing.equals("spread") && !weighing.equals("pack")) {
+                throw new IllegalArgumentException("polycell.scheduler.weighing is spread or pack, got " + weighing);
+            }
+            maxInstancesPerHost = maxInstancesPerHost == null ? 500 : maxInstancesPerHost;
+        }
+
+        boolean pack() {
+            return weighing.equals("pack");
         }
     }
 

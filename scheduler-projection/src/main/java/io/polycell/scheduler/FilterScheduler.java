@@ -3,52 +3,221 @@ package io.polycell.scheduler;
 import io.polycell.messages.common.Resources;
 import io.polycell.scheduler.filter.HostFilter;
 import io.polycell.scheduler.weigher.HostWeigher;
-import java.util.Comparator;
+import io.polycell.scheduler.weigher.Weighing;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Picks hosts for a request from the in-memory host states: filter, weigh, best first. It only
  * proposes; the claim on the host's command-side aggregate decides, so a stale view or a second
- * scheduler can cost a retry but never a double booking. The proposed primary host is reserved for
- * the instance until its claim shows up in the host events.
+ * scheduler can cost a retry but never a double booking. Each proposed primary host is reserved for
+ * its instance until the claim shows up in the host events, so several instances of one request, or
+ * requests back to back, are not all sent to the host that looked emptiest.
+ *
+ * <p>One pass over the hosts filters and scores them; each instance then takes the best host still
+ * passing (a linear scan for the few best, not a sort of every host), and only the hosts reserved in
+ * this decision are filtered and scored again.
  */
 public final class FilterScheduler {
 
     private final HostStates states;
     private final List<HostFilter> filters;
-    private final HostWeigher weigher;
+    private final Weighing weighing;
 
-    public FilterScheduler(HostStates states, List<HostFilter> filters, HostWeigher weigher) {
+    public FilterScheduler(HostStates states, List<HostFilter> filters, Weighing weighing) {
         this.states = states;
         this.filters = List.copyOf(filters);
-        this.weigher = weigher;
+        this.weighing = weighing;
+    }
+
+    public FilterScheduler(HostStates states, List<HostFilter> filters, HostWeigher weigher) {
+        this(states, filters, new Weighing(List.of(new Weighing.Weighted(weigher, 1.0))));
     }
 
     /**
-     * The best host for {@code request} followed by up to {@code alternates} more, best first, leaving
-     * out the {@code excluded} hosts; empty when no host passes every filter.
+     * The best host for {@code request} followed by up to {@code alternates} more in the same cell,
+     * leaving out the {@code excluded} hosts; empty when no host passes every filter.
      */
     public List<Destination> selectDestinations(String instanceId, Resources request, int alternates,
                                                 Set<String> excluded) {
+        List<Placement> placements = select(List.of(instanceId), RequestSpec.of(request).excluding(excluded),
+                alternates);
+        return placements.isEmpty() ? List.of() : placements.get(0).candidates();
+    }
+
+    /**
+     * Places every instance of one request in one decision, each with up to {@code alternates}
+     * alternates in its primary's cell. Returns fewer placements than instances when the hosts run out.
+     */
+    public List<Placement> select(List<String> instanceIds, RequestSpec request, int alternates) {
         synchronized (states) {
             states.expireReservations();
-            List<Destination> destinations = states.all().stream()
-                    .filter(host -> !excluded.contains(host.host()))
-                    .filter(host -> filters.stream().allMatch(filter -> filter.passes(host, request)))
-                    .sorted(Comparator.comparingDouble(weigher::weigh).reversed().thenComparing(HostState::host))
-                    .limit(1L + alternates)
-                    .map(host -> new Destination(host.host(), host.cell()))
-                    .toList();
-            if (!destinations.isEmpty()) {
-                states.reserve(instanceId, destinations.get(0).host(), request);
+            Candidates candidates = Candidates.of(states.all(), request, filters, weighing);
+            List<Placement> placements = new ArrayList<>();
+            for (String instanceId : instanceIds) {
+                int primary = candidates.best(-1, null);
+                if (primary < 0) {
+                    break;
+                }
+                HostState chosen = candidates.host(primary);
+                List<Destination> others = candidates.bestInCell(primary, chosen.cell(), alternates);
+                states.reserve(instanceId, chosen.host(), request.resources());
+                candidates.refresh(primary, states.get(chosen.host()).orElseThrow(), request, filters);
+                placements.add(new Placement(instanceId, new Destination(chosen.host(), chosen.cell()), others));
             }
-            return destinations;
+            return placements;
         }
     }
 
     /** Drops the reservation made for {@code instanceId}: its claim went elsewhere or failed. */
     public void forget(String instanceId) {
         states.cancelReservation(instanceId);
+    }
+
+    /**
+     * The hosts that passed the filters, for one decision, with each weigher's raw value per host.
+     * Scores are normalized against the range of each weigher's values, which widens when a
+     * reservation in this decision moves a host outside it, so every reservation counts.
+     */
+    private static final class Candidates {
+
+        private final HostState[] hosts;
+        private final boolean[] passing;
+        private final double[][] raw;
+        private final double[][] range;
+        private final Weighing weighing;
+
+        private Candidates(HostState[] hosts, double[][] raw, double[][] range, Weighing weighing) {
+            this.hosts = hosts;
+            this.passing = new boolean[hosts.length];
+            Arrays.fill(passing, true);
+            this.raw = raw;
+            this.range = range;
+            this.weighing = weighing;
+        }
+
+        static Candidates of(Iterable<HostState> all, RequestSpec request, List<HostFilter> filters,
+                             Weighing weighing) {
+            List<HostState> passed = new ArrayList<>();
+            for (HostState host : all) {
+                if (passes(host, request, filters)) {
+                    passed.add(host);
+                }
+            }
+            HostState[] hosts = passed.toArray(HostState[]::new);
+            int weighers = weighing.weighers().size();
+            double[][] raw = new double[weighers][hosts.length];
+            double[][] range = new double[weighers][];
+            for (int w = 0; w < weighers; w++) {
+                HostWeigher weigher = weighing.weighers().get(w).weigher();
+                double min = Double.POSITIVE_INFINITY;
+                double max = Double.NEGATIVE_INFINITY;
+                for (int h = 0; h < hosts.length; h++) {
+                    double value = weigher.weigh(hosts[h]);
+                    raw[w][h] = value;
+                    min = Math.min(min, value);
+                    max = Math.max(max, value);
+                }
+                range[w] = new double[] {min, max};
+            }
+            return new Candidates(hosts, raw, range, weighing);
+        }
+
+        HostState host(int index) {
+            return hosts[index];
+        }
+
+        /** The best passing host other than {@code skip}, in {@code cell} when given; -1 when none. */
+        int best(int skip, String cell) {
+            int best = -1;
+            double bestScore = 0;
+            for (int h = 0; h < hosts.length; h++) {
+                if (h == skip || !passing[h] || (cell != null && !hosts[h].cell().equals(cell))) {
+                    continue;
+                }
+                double score = score(h);
+                if (best < 0 || better(h, score, best, bestScore)) {
+                    best = h;
+                    bestScore = score;
+                }
+            }
+            return best;
+        }
+
+        /** Up to {@code count} best passing hosts of {@code cell} other than {@code primary}, best first. */
+        List<Destination> bestInCell(int primary, String cell, int count) {
+            int[] top = new int[count];
+            double[] topScores = new double[count];
+            int size = 0;
+            for (int h = 0; h < hosts.length && count > 0; h++) {
+                if (h == primary || !passing[h] || !hosts[h].cell().equals(cell)) {
+                    continue;
+                }
+                double score = score(h);
+                int at;
+                if (size < count) {
+                    at = size++;
+                } else if (better(h, score, top[size - 1], topScores[size - 1])) {
+                    at = size - 1;
+                } else {
+                    continue;
+                }
+                top[at] = h;
+                topScores[at] = score;
+                for (int i = at; i > 0 && better(top[i], topScores[i], top[i - 1], topScores[i - 1]); i--) {
+                    int host = top[i];
+                    double held = topScores[i];
+                    top[i] = top[i - 1];
+                    topScores[i] = topScores[i - 1];
+                    top[i - 1] = host;
+                    topScores[i - 1] = held;
+                }
+            }
+            List<Destination> destinations = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                destinations.add(new Destination(hosts[top[i]].host(), hosts[top[i]].cell()));
+            }
+            return destinations;
+        }
+
+        /** Filters and weighs a host again after this decision reserved resources on it. */
+        void refresh(int index, HostState now, RequestSpec request, List<HostFilter> filters) {
+            hosts[index] = now;
+            passing[index] = passes(now, request, filters);
+            for (int w = 0; w < weighing.weighers().size(); w++) {
+                double value = weighing.weighers().get(w).weigher().weigh(now);
+                raw[w][index] = value;
+                range[w][0] = Math.min(range[w][0], value);
+                range[w][1] = Math.max(range[w][1], value);
+            }
+        }
+
+        private double score(int h) {
+            double score = 0;
+            for (int w = 0; w < raw.length; w++) {
+                double span = range[w][1] - range[w][0];
+                double normalized = span == 0 ? 0 : (raw[w][h] - range[w][0]) / span;
+                score += weighing.weighers().get(w).multiplier() * normalized;
+            }
+            return score;
+        }
+
+        private boolean better(int a, double scoreA, int b, double scoreB) {
+            return scoreA > scoreB || (scoreA == scoreB && hosts[a].host().compareTo(hosts[b].host()) < 0);
+        }
+
+        private static boolean passes(HostState host, RequestSpec request, List<HostFilter> filters) {
+            if (request.excludedHosts().contains(host.host())) {
+                return false;
+            }
+            for (HostFilter filter : filters) {
+                if (!filter.passes(host, request)) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 }

@@ -35,8 +35,12 @@ public final class HostStates {
     }
 
     synchronized void register(String host, String cell, Resources capacity) {
-        hosts.merge(host, new HostState(host, cell, capacity, HostState.NOTHING, HostState.NOTHING, 0, true),
+        hosts.merge(host, new HostState(host, cell, capacity, HostState.NOTHING, HostState.NOTHING, 0, true, Map.of()),
                 (known, fresh) -> known.withCapacity(capacity));
+    }
+
+    synchronized void setNamespace(String host, String namespace, Map<String, String> values) {
+        hosts.computeIfPresent(host, (name, state) -> state.withNamespace(namespace, values));
     }
 
     synchronized void markUp(String host, boolean up) {

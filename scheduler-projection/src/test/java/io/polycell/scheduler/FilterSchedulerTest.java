@@ -14,6 +14,7 @@ import io.polycell.scheduler.filter.DiskFilter;
 import io.polycell.scheduler.filter.RamFilter;
 import io.polycell.scheduler.filter.VcpuFilter;
 import io.polycell.scheduler.weigher.FreeRamWeigher;
+import io.polycell.scheduler.weigher.Weighing;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -26,12 +27,12 @@ class FilterSchedulerTest {
             List.of(new ComputeFilter(), new RamFilter(), new VcpuFilter(), new DiskFilter()), new FreeRamWeigher());
 
     @Test
-    void prefersTheHostWithTheMostFreeRam() {
+    void prefersTheHostWithTheMostFreeRamAndOffersNoAlternateFromAnotherCell() {
         projection.on(new HostRegistered("a", "cell1", new Resources(4, 4096, 100)));
         projection.on(new HostRegistered("b", "cell2", new Resources(4, 8192, 100)));
 
         assertThat(scheduler.selectDestinations("i0", new Resources(1, 512, 1), 3, Set.of()))
-                .containsExactly(new Destination("b", "cell2"), new Destination("a", "cell1"));
+                .containsExactly(new Destination("b", "cell2"));
     }
 
     @Test
@@ -112,5 +113,52 @@ class FilterSchedulerTest {
 
         projection.on(new HostCameUp("a", "cell1"));
         assertThat(scheduler.selectDestinations("i2", new Resources(1, 1, 1), 3, Set.of()).get(0).host()).isEqualTo("a");
+    }
+
+    @Test
+    void aMultiCreatePlacesEveryInstanceInOneDecisionWithoutDoubleCounting() {
+        projection.on(new HostRegistered("a", "cell1", new Resources(2, 2048, 100)));
+        projection.on(new HostRegistered("b", "cell1", new Resources(2, 2048, 100)));
+        projection.on(new HostRegistered("c", "cell2", new Resources(2, 2048, 100)));
+        Resources half = new Resources(1, 1024, 1);
+
+        List<Placement> placements = scheduler.select(List.of("i1", "i2", "i3", "i4", "i5", "i6", "i7"),
+                RequestSpec.of(half), 3);
+
+        assertThat(placements).hasSize(6);
+        assertThat(placements).extracting(placement -> placement.primary().host())
+                .containsExactlyInAnyOrder("a", "a", "b", "b", "c", "c");
+        assertThat(placements.subList(0, 3)).extracting(placement -> placement.primary().host())
+                .containsExactlyInAnyOrder("a", "b", "c");
+    }
+
+    @Test
+    void alternatesAreInThePrimarysCell() {
+        projection.on(new HostRegistered("a", "cell1", new Resources(4, 8192, 100)));
+        projection.on(new HostRegistered("b", "cell2", new Resources(4, 7000, 100)));
+        projection.on(new HostRegistered("c", "cell1", new Resources(4, 6000, 100)));
+        projection.on(new HostRegistered("d", "cell1", new Resources(4, 5000, 100)));
+
+        Placement placement = scheduler.select(List.of("i1"), RequestSpec.of(new Resources(1, 1, 1)), 3).get(0);
+
+        assertThat(placement.primary().host()).isEqualTo("a");
+        assertThat(placement.alternates()).extracting(Destination::host).containsExactly("c", "d");
+    }
+
+    @Test
+    void spreadPrefersEmptierHostsAndPackFillsOneUp() {
+        HostStates both = new HostStates();
+        HostStateProjection feed = new HostStateProjection(both);
+        feed.on(new HostRegistered("busy", "cell1", new Resources(8, 8192, 100)));
+        feed.on(new HostRegistered("idle", "cell1", new Resources(8, 8192, 100)));
+        feed.on(new HostResourcesClaimed("busy", "cell1", "x", new Resources(4, 4096, 50)));
+        RequestSpec tiny = RequestSpec.of(new Resources(1, 512, 1));
+
+        FilterScheduler spread = new FilterScheduler(both, List.of(new RamFilter()), Weighing.spread());
+        FilterScheduler pack = new FilterScheduler(both, List.of(new RamFilter()), Weighing.pack());
+
+        assertThat(spread.select(List.of("s"), tiny, 0).get(0).primary().host()).isEqualTo("idle");
+        spread.forget("s");
+        assertThat(pack.select(List.of("p"), tiny, 0).get(0).primary().host()).isEqualTo("busy");
     }
 }

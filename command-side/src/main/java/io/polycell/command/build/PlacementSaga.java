@@ -16,6 +16,8 @@ import io.polycell.messages.instance.DeleteInstance;
 import io.polycell.messages.instance.InstanceSpec;
 import io.polycell.scheduler.Destination;
 import io.polycell.scheduler.FilterScheduler;
+import io.polycell.scheduler.Placement;
+import io.polycell.scheduler.RequestSpec;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -85,12 +87,12 @@ public class PlacementSaga {
         Resources request = resourcesOf(spec.flavor());
         Set<String> refused = new HashSet<>();
         for (int round = 0; round < SCHEDULING_ROUNDS; round++) {
-            List<Destination> candidates = scheduler.selectDestinations(spec.instanceId(), request, ALTERNATES,
-                    refused);
-            if (candidates.isEmpty()) {
+            RequestSpec ask = new RequestSpec(request, null, null, spec.image().properties(), refused);
+            List<Placement> placements = scheduler.select(List.of(spec.instanceId()), ask, ALTERNATES);
+            if (placements.isEmpty()) {
                 break;
             }
-            for (Destination candidate : candidates) {
+            for (Destination candidate : placements.get(0).candidates()) {
                 if (claim(candidate, spec, request)) {
                     Outcomes.await(router.toCell(candidate.cell(),
                             new CreateInstance(spec.instanceId(), candidate.cell(), candidate.host(), spec)));

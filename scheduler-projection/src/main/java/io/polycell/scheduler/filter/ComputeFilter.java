@@ -1,13 +1,14 @@
 package io.polycell.scheduler.filter;
 
-import io.polycell.messages.common.Resources;
 import io.polycell.scheduler.HostState;
+import io.polycell.scheduler.RequestSpec;
 
-/** Passes hosts whose agent is up (heard from within the cell's down time). */
+/** Passes hosts whose agent is up and whose service is enabled and not forced down. */
 public final class ComputeFilter implements HostFilter {
 
     @Override
-    public boolean passes(HostState host, Resources request) {
-        return host.up();
+    public boolean passes(HostState host, RequestSpec request) {
+        return host.up() && !"true".equals(host.attribute(HostState.OPERATOR, "disabled"))
+                && !"true".equals(host.attribute(HostState.OPERATOR, "forced_down"));
     }
 }

@@ -1,10 +1,10 @@
 package io.polycell.scheduler.filter;
 
-import io.polycell.messages.common.Resources;
 import io.polycell.scheduler.HostState;
+import io.polycell.scheduler.RequestSpec;
 
 /** One rule a host must pass to be considered for a request. */
 public interface HostFilter {
 
-    boolean passes(HostState host, Resources request);
+    boolean passes(HostState host, RequestSpec request);
 }

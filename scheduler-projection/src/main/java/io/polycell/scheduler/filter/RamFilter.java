@@ -1,13 +1,13 @@
 package io.polycell.scheduler.filter;
 
-import io.polycell.messages.common.Resources;
 import io.polycell.scheduler.HostState;
+import io.polycell.scheduler.RequestSpec;
 
 /** Passes hosts with at least the requested RAM free. */
 public final class RamFilter implements HostFilter {
 
     @Override
-    public boolean passes(HostState host, Resources request) {
-        return host.freeRamMb() >= request.ramMb();
+    public boolean passes(HostState host, RequestSpec request) {
+        return host.freeRamMb() >= request.resources().ramMb();
     }
 }

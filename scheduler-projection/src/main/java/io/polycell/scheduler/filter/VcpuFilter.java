@@ -1,13 +1,13 @@
 package io.polycell.scheduler.filter;
 
-import io.polycell.messages.common.Resources;
 import io.polycell.scheduler.HostState;
+import io.polycell.scheduler.RequestSpec;
 
 /** Passes hosts with at least the requested vCPUs free. */
 public final class VcpuFilter implements HostFilter {
 
     @Override
-    public boolean passes(HostState host, Resources request) {
-        return host.freeVcpus() >= request.vcpus();
+    public boolean passes(HostState host, RequestSpec request) {
+        return host.freeVcpus() >= request.resources().vcpus();
     }
 }

@@ -2,7 +2,11 @@ package io.polycell.scheduler.weigher;
 
 import io.polycell.scheduler.HostState;
 
-/** Scores a host that passed every filter; the highest score wins. */
+/**
+ * Scores a host that passed every filter. Scores are normalized across the candidate hosts of a
+ * request and multiplied by the weigher's multiplier (negative to prefer the lowest), as in Nova;
+ * the highest sum wins.
+ */
 public interface HostWeigher {
 
     double weigh(HostState host);

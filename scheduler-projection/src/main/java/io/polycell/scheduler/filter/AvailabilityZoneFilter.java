@@ -1,0 +1,19 @@
+package io.polycell.scheduler.filter;
+
+import io.polycell.scheduler.HostState;
+import io.polycell.scheduler.RequestSpec;
+
+/** Passes hosts in the requested availability zone; hosts in no aggregate zone are in "nova". */
+public final class AvailabilityZoneFilter implements HostFilter {
+
+    static final String DEFAULT_ZONE = "nova";
+
+    @Override
+    public boolean passes(HostState host, RequestSpec request) {
+        if (request.availabilityZone() == null) {
+            return true;
+        }
+        String zone = host.attribute(HostState.AGGREGATES, "availability_zone");
+        return request.availabilityZone().equals(zone == null ? DEFAULT_ZONE : zone);
+    }
+}

@@ -1,0 +1,98 @@
+package io.polycell.scheduler.bench;
+
+import io.polycell.messages.common.Resources;
+import io.polycell.messages.host.HostRegistered;
+import io.polycell.messages.host.HostResourcesClaimed;
+import io.polycell.scheduler.FilterScheduler;
+import io.polycell.scheduler.HostStateProjection;
+import io.polycell.scheduler.HostStates;
+import io.polycell.scheduler.Placement;
+import io.polycell.scheduler.RequestSpec;
+import io.polycell.scheduler.filter.AggregateExtraSpecsFilter;
+import io.polycell.scheduler.filter.AvailabilityZoneFilter;
+import io.polycell.scheduler.filter.ComputeFilter;
+import io.polycell.scheduler.filter.DiskFilter;
+import io.polycell.scheduler.filter.ImagePropertiesFilter;
+import io.polycell.scheduler.filter.NumInstancesFilter;
+import io.polycell.scheduler.filter.RamFilter;
+import io.polycell.scheduler.filter.VcpuFilter;
+import io.polycell.scheduler.weigher.Weighing;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Select destinations for 1 and 10 instances over 1k, 10k and 100k hosts with the default filters
+ * and weighers (spread), from host states built by the projection with a realistic mix of used hosts.
+ * Each call's reservations are dropped afterwards, so every call sees the same cloud. Sample time
+ * mode gives the percentiles.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgs = {"-Xmx1g"})
+public class SelectDestinationsBenchmark {
+
+    @Param({"1000", "10000", "100000"})
+    public int hosts;
+
+    @Param({"1", "10"})
+    public int instances;
+
+    private FilterScheduler scheduler;
+    private RequestSpec request;
+    private List<String> ids;
+    private long sequence;
+
+    @Setup(Level.Trial)
+    public void buildCloud() {
+        HostStates states = new HostStates();
+        feed(new HostStateProjection(states), hosts, new Random(42));
+        scheduler = new FilterScheduler(states, List.of(new ComputeFilter(), new AvailabilityZoneFilter(),
+                new AggregateExtraSpecsFilter(), new ImagePropertiesFilter(), new NumInstancesFilter(500),
+                new RamFilter(), new VcpuFilter(), new DiskFilter()), Weighing.spread());
+        request = RequestSpec.of(new Resources(2, 4096, 40));
+        ids = new ArrayList<>();
+    }
+
+    /** Registers {@code count} hosts in 10 cells and claims between none and half of each. */
+    static void feed(HostStateProjection projection, int count, Random random) {
+        for (int i = 0; i < count; i++) {
+            String host = "host-" + i;
+            String cell = "cell" + (i % 10);
+            projection.on(new HostRegistered(host, cell, new Resources(64, 262144, 4000)));
+            int used = random.nextInt(16);
+            for (int c = 0; c < used; c++) {
+                projection.on(new HostResourcesClaimed(host, cell, host + "-vm-" + c, new Resources(2, 8192, 40)));
+            }
+        }
+    }
+
+    @Benchmark
+    public List<Placement> selectDestinations() {
+        ids.clear();
+        for (int i = 0; i < instances; i++) {
+            ids.add("req-" + (sequence++));
+        }
+        List<Placement> placements = scheduler.select(ids, request, 3);
+        for (String id : ids) {
+            scheduler.forget(id);
+        }
+        return placements;
+    }
+}

@@ -1,0 +1,143 @@
+package io.polycell.scheduler.filter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.polycell.messages.common.Resources;
+import io.polycell.scheduler.HostState;
+import io.polycell.scheduler.Hosts;
+import io.polycell.scheduler.RequestSpec;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** One rule per filter: what passes and what does not. */
+class FiltersTest {
+
+    private static final Resources TINY = new Resources(1, 512, 1);
+    private static final RequestSpec ANY = RequestSpec.of(TINY);
+
+    @Nested
+    class Compute {
+        private final ComputeFilter filter = new ComputeFilter();
+
+        @Test
+        void passesAnUpEnabledHost() {
+            assertThat(filter.passes(Hosts.host("a", new Resources(1, 1, 1)), ANY)).isTrue();
+        }
+
+        @Test
+        void failsADownDisabledOrForcedDownHost() {
+            HostState up = Hosts.host("a", new Resources(1, 1, 1));
+            assertThat(filter.passes(new HostState("a", "cell1", up.capacity(), up.used(), up.pending(), 0, false,
+                    Map.of()), ANY)).isFalse();
+            assertThat(filter.passes(Hosts.withAttributes("a", Map.of(HostState.OPERATOR, Map.of("disabled", "true"))),
+                    ANY)).isFalse();
+            assertThat(filter.passes(Hosts.withAttributes("a", Map.of(HostState.OPERATOR,
+                    Map.of("forced_down", "true"))), ANY)).isFalse();
+        }
+    }
+
+    @Nested
+    class Resources_ {
+        private final HostState half = Hosts.used("a", new Resources(4, 4096, 40), new Resources(3, 3072, 39));
+
+        @Test
+        void ramPassesWhatFitsInFreeRam() {
+            assertThat(new RamFilter().passes(half, RequestSpec.of(new Resources(1, 1024, 1)))).isTrue();
+            assertThat(new RamFilter().passes(half, RequestSpec.of(new Resources(1, 1025, 1)))).isFalse();
+        }
+
+        @Test
+        void vcpuPassesWhatFitsInFreeVcpus() {
+            assertThat(new VcpuFilter().passes(half, RequestSpec.of(new Resources(1, 1, 1)))).isTrue();
+            assertThat(new VcpuFilter().passes(half, RequestSpec.of(new Resources(2, 1, 1)))).isFalse();
+        }
+
+        @Test
+        void diskPassesWhatFitsInFreeDisk() {
+            assertThat(new DiskFilter().passes(half, RequestSpec.of(new Resources(1, 1, 1)))).isTrue();
+            assertThat(new DiskFilter().passes(half, RequestSpec.of(new Resources(1, 1, 2)))).isFalse();
+        }
+    }
+
+    @Nested
+    class AvailabilityZone {
+        private final AvailabilityZoneFilter filter = new AvailabilityZoneFilter();
+        private final HostState inAz1 = Hosts.withAttributes("a",
+                Map.of(HostState.AGGREGATES, Map.of("availability_zone", "az1")));
+        private final HostState inNoZone = Hosts.host("b", new Resources(8, 8192, 100));
+
+        @Test
+        void passesEveryHostWhenNoZoneIsAsked() {
+            assertThat(filter.passes(inAz1, ANY)).isTrue();
+            assertThat(filter.passes(inNoZone, ANY)).isTrue();
+        }
+
+        @Test
+        void passesOnlyHostsOfTheAskedZoneAndNovaForHostsInNone() {
+            RequestSpec az1 = new RequestSpec(TINY, "az1", null, null, null);
+            RequestSpec nova = new RequestSpec(TINY, "nova", null, null, null);
+            assertThat(filter.passes(inAz1, az1)).isTrue();
+            assertThat(filter.passes(inNoZone, az1)).isFalse();
+            assertThat(filter.passes(inNoZone, nova)).isTrue();
+            assertThat(filter.passes(inAz1, nova)).isFalse();
+        }
+    }
+
+    @Nested
+    class AggregateExtraSpecs {
+        private final AggregateExtraSpecsFilter filter = new AggregateExtraSpecsFilter();
+        private final HostState ssd = Hosts.withAttributes("a", Map.of(HostState.AGGREGATES, Map.of("disk", "ssd,nvme")));
+
+        @Test
+        void passesWhenAggregateMetadataMatchesEveryScopedSpec() {
+            assertThat(filter.passes(ssd, spec(Map.of("aggregate_instance_extra_specs:disk", "nvme")))).isTrue();
+            assertThat(filter.passes(ssd, spec(Map.of("aggregate_instance_extra_specs:disk", "hdd")))).isFalse();
+            assertThat(filter.passes(ssd, spec(Map.of("aggregate_instance_extra_specs:gpu", "yes")))).isFalse();
+        }
+
+        @Test
+        void ignoresUnscopedSpecs() {
+            assertThat(filter.passes(ssd, spec(Map.of("hw:cpu_policy", "dedicated")))).isTrue();
+        }
+
+        private RequestSpec spec(Map<String, String> extraSpecs) {
+            return new RequestSpec(TINY, null, extraSpecs, null, null);
+        }
+    }
+
+    @Nested
+    class ImageProperties {
+        private final ImagePropertiesFilter filter = new ImagePropertiesFilter();
+        private final HostState x86 = Hosts.withAttributes("a", Map.of(HostState.COMPUTE,
+                Map.of("architecture", "x86_64", "hypervisor_type", "qemu")));
+
+        @Test
+        void passesMatchingOrUnsetProperties() {
+            assertThat(filter.passes(x86, image(Map.of("architecture", "x86_64")))).isTrue();
+            assertThat(filter.passes(x86, image(Map.of()))).isTrue();
+            assertThat(filter.passes(Hosts.host("b", new Resources(1, 1, 1)), image(Map.of("architecture", "aarch64"))))
+                    .isTrue();
+        }
+
+        @Test
+        void failsAHostOfAnotherArchitectureOrHypervisor() {
+            assertThat(filter.passes(x86, image(Map.of("architecture", "aarch64")))).isFalse();
+            assertThat(filter.passes(x86, image(Map.of("hypervisor_type", "xen")))).isFalse();
+        }
+
+        private RequestSpec image(Map<String, String> properties) {
+            return new RequestSpec(TINY, null, null, properties, null);
+        }
+    }
+
+    @Nested
+    class NumInstances {
+        @Test
+        void passesHostsBelowTheMaximum() {
+            NumInstancesFilter filter = new NumInstancesFilter(3);
+            assertThat(filter.passes(Hosts.withInstances("a", 2), ANY)).isTrue();
+            assertThat(filter.passes(Hosts.withInstances("a", 3), ANY)).isFalse();
+        }
+    }
+}
