@@ -1,12 +1,16 @@
 package io.polycell.command;
 
+import io.polycell.command.aggregate.AggregateDirectory;
+import io.polycell.command.aggregate.HostAggregate;
+import io.polycell.command.aggregate.JdbcAggregateDirectory;
 import io.polycell.command.build.BuildRequestHandler;
 import io.polycell.command.build.InstanceMapping;
 import io.polycell.command.build.PlacementSaga;
 import io.polycell.command.flavor.Flavor;
+import io.polycell.command.group.ServerGroup;
 import io.polycell.command.image.ImageCatalog;
 import io.polycell.command.routing.CommandRouter;
-import io.polycell.scheduler.FilterScheduler;
+import io.polycell.scheduler.Scheduler;
 import java.time.Clock;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.lock.NullLockFactory;
@@ -29,10 +33,10 @@ public final class ApiTier {
     private ApiTier() {
     }
 
-    public static void configure(Configurer configurer, CommandRouter router, FilterScheduler scheduler,
+    public static void configure(Configurer configurer, CommandRouter router, Scheduler scheduler,
                                  ImageCatalog images, Clock clock) {
         configurer.registerComponent(CommandRouter.class, c -> router);
-        configurer.registerComponent(FilterScheduler.class, c -> scheduler);
+        configurer.registerComponent(Scheduler.class, c -> scheduler);
         configurer.registerComponent(Clock.class, c -> clock);
         // Flavors are read on every boot and written rarely: cached, and no lock, so boots never queue on one.
         configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Flavor.class)
@@ -44,6 +48,8 @@ public final class ApiTier {
                         .handlerDefinition(c.handlerDefinition(Flavor.class))
                         .build()));
         configurer.configureAggregate(InstanceMapping.class);
+        configurer.configureAggregate(HostAggregate.class);
+        configurer.configureAggregate(ServerGroup.class);
         configurer.registerCommandHandler(c -> new BuildRequestHandler(c.repository(Flavor.class),
                 c.repository(InstanceMapping.class), images, clock));
         configurer.eventProcessing(processing -> processing
@@ -51,5 +57,17 @@ public final class ApiTier {
                 .registerTrackingEventProcessor("PlacementSagaProcessor", c -> c.eventStore(),
                         c -> TrackingEventProcessorConfiguration.forParallelProcessing(CONDUCTOR_THREADS)
                                 .andInitialSegmentsCount(CONDUCTOR_THREADS).andBatchSize(CONDUCTOR_BATCH)));
+    }
+
+    /**
+     * Registers the lookup the host aggregates check set-wide rules against. It must be updated by a
+     * subscribing processor, in the transaction that stores the events, or a check could pass on a
+     * lookup that has not yet seen the previous command's events.
+     */
+    public static void registerAggregateDirectory(Configurer configurer, JdbcAggregateDirectory directory) {
+        configurer.registerComponent(AggregateDirectory.class, c -> directory);
+        configurer.eventProcessing(processing -> processing
+                .registerSubscribingEventProcessor(JdbcAggregateDirectory.GROUP)
+                .registerEventHandler(c -> directory));
     }
 }

@@ -2,7 +2,9 @@ package io.polycell.infra;
 
 import io.polycell.command.ApiTier;
 import io.polycell.command.CellTier;
+import io.polycell.command.aggregate.JdbcAggregateDirectory;
 import io.polycell.command.flavor.DefaultFlavors;
+import io.polycell.command.host.HostDirectory;
 import io.polycell.command.image.ImageCatalog;
 import io.polycell.command.routing.CellIdentity;
 import io.polycell.command.routing.CommandRouter;
@@ -17,7 +19,12 @@ import io.polycell.messages.flavor.CreateFlavor;
 import io.polycell.messages.flavor.FlavorSpec;
 import io.polycell.query.action.InstanceActionProjection;
 import io.polycell.query.action.InstanceActions;
+import io.polycell.query.aggregate.AggregateViewProjection;
 import io.polycell.query.flavor.FlavorViewProjection;
+import io.polycell.query.host.HostListing;
+import io.polycell.query.host.HostViewProjection;
+import io.polycell.query.host.HypervisorType;
+import io.polycell.query.group.ServerGroupViewProjection;
 import io.polycell.query.server.BuildRequestServerSource;
 import io.polycell.query.server.BuildRequestViewProjection;
 import io.polycell.query.server.CellServerSource;
@@ -27,6 +34,8 @@ import io.polycell.query.server.ServerSource;
 import io.polycell.scheduler.FilterScheduler;
 import io.polycell.scheduler.HostStateProjection;
 import io.polycell.scheduler.HostStates;
+import io.polycell.scheduler.ReplicatedScheduler;
+import io.polycell.scheduler.Scheduler;
 import io.polycell.scheduler.filter.AggregateExtraSpecsFilter;
 import io.polycell.scheduler.filter.AvailabilityZoneFilter;
 import io.polycell.scheduler.filter.ComputeFilter;
@@ -44,6 +53,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.MultiStreamableMessageSource;
@@ -66,6 +78,7 @@ public final class Polycell implements AutoCloseable {
     public static final String API = "api";
     private static final Logger log = LoggerFactory.getLogger(Polycell.class);
     private static final Duration SCHEDULER_CATCH_UP = Duration.ofMinutes(5);
+    private static final Duration HANDOVER_KEPT = Duration.ofMinutes(2);
     private static final int API_POOL = 24;
     private static final int CELL_POOL = 16;
 
@@ -73,24 +86,38 @@ public final class Polycell implements AutoCloseable {
     private final Clock clock;
     private final ImageCatalog images;
     private final CommandRouter router = new CommandRouter(API);
-    private final HostStates hostStates = new HostStates();
-    private final FilterScheduler scheduler;
+    private final List<HostStates> replicaStates = new ArrayList<>();
+    private final List<TrackingEventProcessor> schedulerFeeds = new ArrayList<>();
+    private final Scheduler scheduler;
     private final Map<String, StoreRuntime> cells = new LinkedHashMap<>();
     private final Map<String, ComputeAgent> agents = new LinkedHashMap<>();
     private final Map<String, ComputeDriver> drivers = new LinkedHashMap<>();
     private EmbeddedPostgresServer postgres;
-    private TrackingEventProcessor schedulerFeed;
     private StoreRuntime api;
     private FlavorViewProjection flavorView;
+    private BuildRequestViewProjection buildRequestView;
+    private final ScheduledExecutorService janitor = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "view-janitor");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private AggregateViewProjection aggregateView;
+    private ServerGroupViewProjection serverGroupView;
+    private JdbcAggregateDirectory aggregateDirectory;
     private ServerListing listing;
     private InstanceActions instanceActions;
+    private final HostDirectory hostDirectory = new HostDirectory();
+    private HostListing hostListing;
 
     private Polycell(PolycellProperties properties, Clock clock) {
         this.properties = properties;
-        this.scheduler = new FilterScheduler(hostStates, List.of(new ComputeFilter(), new AvailabilityZoneFilter(),
-                new AggregateExtraSpecsFilter(), new ImagePropertiesFilter(),
-                new NumInstancesFilter(properties.scheduler().maxInstancesPerHost()), new RamFilter(), new VcpuFilter(),
-                new DiskFilter()), properties.scheduler().pack() ? Weighing.pack() : Weighing.spread());
+        List<FilterScheduler> replicas = new ArrayList<>();
+        for (int i = 0; i < properties.scheduler().replicas(); i++) {
+            HostStates states = new HostStates();
+            replicaStates.add(states);
+            replicas.add(newScheduler(states));
+        }
+        this.scheduler = replicas.size() == 1 ? replicas.get(0) : new ReplicatedScheduler(replicas);
         this.images = new ImageCatalog(properties.images().stream().map(PolycellProperties.ImageProperties::toSpec)
                 .toList());
         this.clock = clock;
@@ -122,6 +149,7 @@ public final class Polycell implements AutoCloseable {
             startCell(cell);
         }
         startAgents();
+        openApiTier();
         startScheduler();
         startApiTier();
         seedDefaultFlavors();
@@ -132,6 +160,10 @@ public final class Polycell implements AutoCloseable {
         Map<String, JdbcTemplate> cellDatabases = new LinkedHashMap<>();
         cells.forEach((name, store) -> cellDatabases.put(name, store.jdbc()));
         instanceActions = new InstanceActions(cellDatabases);
+        Map<String, HypervisorType> hypervisors = new LinkedHashMap<>();
+        properties.cells().forEach((name, settings) ->
+                hypervisors.put(name, HypervisorType.ofDriver(settings.driver())));
+        hostListing = new HostListing(cellDatabases, hypervisors);
         log.info("Polycell is up in {} ms: cells {}, {} compute hosts", Duration.between(begin, clock.instant())
                 .toMillis(), cells.keySet(), agents.size());
     }
@@ -143,7 +175,9 @@ public final class Polycell implements AutoCloseable {
                             properties.conductor());
                     wiring.configurer().eventProcessing()
                             .registerEventHandler(c -> new InstanceViewProjection(wiring.jdbc()))
+                            .registerEventHandler(c -> new HostViewProjection(wiring.jdbc()))
                             .registerEventHandler(c -> new InstanceActionProjection(wiring.jdbc()));
+                    hostDirectory.feedFrom(wiring.configurer());
                 });
         cells.put(cell, store);
         router.register(cell, store.commandBus());
@@ -180,30 +214,49 @@ public final class Polycell implements AutoCloseable {
         agents.put(host, startAgent(host, cell, drivers.get(host)));
     }
 
-    /** The scheduler reads every cell's stream as one source and must have caught up before it answers. */
+    private FilterScheduler newScheduler(HostStates states) {
+        return new FilterScheduler(states, List.of(new ComputeFilter(), new AvailabilityZoneFilter(),
+                new AggregateExtraSpecsFilter(), new ImagePropertiesFilter(),
+                new NumInstancesFilter(properties.scheduler().maxInstancesPerHost()), new RamFilter(), new VcpuFilter(),
+                new DiskFilter()), properties.scheduler().pack() ? Weighing.pack() : Weighing.spread());
+    }
+
+    /**
+     * Each scheduler replica reads every cell's stream and the API tier's (for aggregates) as one
+     * source into its own host states, and all must have caught up before anything is placed.
+     */
     private void startScheduler() {
-        MultiStreamableMessageSource.Builder source = MultiStreamableMessageSource.builder();
-        cells.forEach((name, store) -> source.addMessageSource(name, store.eventStore()));
-        schedulerFeed = TrackingEventProcessor.builder()
-                .name("scheduler-host-states")
-                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
-                        .eventHandlers(new HostStateProjection(hostStates)).build())
-                .messageSource(source.build())
-                .tokenStore(new InMemoryTokenStore())
-                .transactionManager(NoTransactionManager.INSTANCE)
-                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                        .andBatchSize(100))
-                .build();
-        schedulerFeed.start();
+        for (int i = 0; i < replicaStates.size(); i++) {
+            schedulerFeeds.add(startSchedulerFeed("scheduler-host-states-" + (i + 1), replicaStates.get(i)));
+        }
         Instant deadline = clock.instant().plus(SCHEDULER_CATCH_UP);
-        while (!caughtUp(schedulerFeed)) {
+        while (!schedulerFeeds.stream().allMatch(Polycell::caughtUp)) {
             if (clock.instant().isAfter(deadline)) {
                 throw new IllegalStateException("The scheduler did not catch up with the cells' events within "
                         + SCHEDULER_CATCH_UP);
             }
             sleep(Duration.ofMillis(20));
         }
-        log.info("Scheduler caught up: {} hosts in memory", hostStates.size());
+        log.info("Scheduler caught up: {} replica(s), {} hosts in memory", replicaStates.size(),
+                replicaStates.get(0).size());
+    }
+
+    private TrackingEventProcessor startSchedulerFeed(String name, HostStates states) {
+        MultiStreamableMessageSource.Builder source = MultiStreamableMessageSource.builder();
+        cells.forEach((cellName, store) -> source.addMessageSource(cellName, store.eventStore()));
+        source.addMessageSource(API, api.eventStore());
+        TrackingEventProcessor feed = TrackingEventProcessor.builder()
+                .name(name)
+                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
+                        .eventHandlers(new HostStateProjection(states)).build())
+                .messageSource(source.build())
+                .tokenStore(new InMemoryTokenStore())
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andBatchSize(100))
+                .build();
+        feed.start();
+        return feed;
     }
 
     private static boolean caughtUp(TrackingEventProcessor processor) {
@@ -211,16 +264,44 @@ public final class Polycell implements AutoCloseable {
         return !status.isEmpty() && status.values().stream().allMatch(EventTrackerStatus::isCaughtUp);
     }
 
-    private void startApiTier() {
+    /**
+     * Builds the API tier's store without starting it: the scheduler reads its aggregate events while
+     * catching up, and the super-conductor must not place anything before the scheduler has.
+     */
+    private void openApiTier() {
         api = StoreRuntime.open(API, API, postgres.jdbcUrl(API), postgres.user(), API_POOL, wiring -> {
             flavorView = new FlavorViewProjection(wiring.jdbc());
+            buildRequestView = new BuildRequestViewProjection(wiring.jdbc());
             ApiTier.configure(wiring.configurer(), router, scheduler, images, clock);
+            aggregateDirectory = new JdbcAggregateDirectory(wiring.jdbc());
+            ApiTier.registerAggregateDirectory(wiring.configurer(), aggregateDirectory);
+            aggregateView = new AggregateViewProjection(wiring.jdbc());
+            serverGroupView = new ServerGroupViewProjection(wiring.jdbc());
             wiring.configurer().eventProcessing()
-                    .registerEventHandler(c -> new BuildRequestViewProjection(wiring.jdbc()))
+                    .registerEventHandler(c -> aggregateView)
+                    .registerEventHandler(c -> serverGroupView);
+            wiring.configurer().eventProcessing()
+                    .registerEventHandler(c -> buildRequestView)
                     .registerEventHandler(c -> flavorView);
         });
+    }
+
+    private void startApiTier() {
         router.register(API, api.commandBus());
         api.start();
+        janitor.scheduleWithFixedDelay(this::purgeHandedOverBuildRequests, 30, 30, TimeUnit.SECONDS);
+    }
+
+    /** Build requests whose cells have listed their instances for a while are only clutter. */
+    private void purgeHandedOverBuildRequests() {
+        try {
+            int purged = buildRequestView.purgeHandedOver(clock.instant().minus(HANDOVER_KEPT));
+            if (purged > 0) {
+                log.debug("Purged {} build requests handed over to their cells", purged);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not purge handed-over build requests: {}", e.getMessage());
+        }
     }
 
     private void seedDefaultFlavors() {
@@ -263,12 +344,35 @@ public final class Polycell implements AutoCloseable {
         return instanceActions;
     }
 
+    public HostListing hostListing() {
+        return hostListing;
+    }
+
+    /** The command side's lookup of which cell holds a host, fed by every cell's host events. */
+    public HostDirectory hostDirectory() {
+        return hostDirectory;
+    }
+
     public FlavorViewProjection flavorView() {
         return flavorView;
     }
 
+    public AggregateViewProjection aggregateView() {
+        return aggregateView;
+    }
+
+    public ServerGroupViewProjection serverGroupView() {
+        return serverGroupView;
+    }
+
+    /** The command side's lookup of aggregates, which also hands out their ids. */
+    public JdbcAggregateDirectory aggregateDirectory() {
+        return aggregateDirectory;
+    }
+
+    /** The host states of the first scheduler replica. */
     public HostStates hostStates() {
-        return hostStates;
+        return replicaStates.get(0);
     }
 
     /** A host's driver in the embedded default, for tests that act behind the agent's back. */
@@ -284,10 +388,9 @@ public final class Polycell implements AutoCloseable {
     @Override
     public void close() {
         log.info("Polycell is stopping");
+        janitor.shutdownNow();
         closeQuietly(api);
-        if (schedulerFeed != null) {
-            schedulerFeed.shutDown();
-        }
+        schedulerFeeds.forEach(TrackingEventProcessor::shutDown);
         agents.values().forEach(ComputeAgent::close);
         drivers.values().stream().filter(AutoCloseable.class::isInstance).forEach(Polycell::closeDriver);
         List<StoreRuntime> reversed = new ArrayList<>(cells.values());

@@ -1,12 +1,20 @@
 package io.polycell.infra;
 
+import io.polycell.command.aggregate.AggregateDirectory;
+import io.polycell.command.host.HostDirectory;
 import io.polycell.command.image.ImageCatalog;
 import io.polycell.command.routing.CommandRouter;
 import io.polycell.infra.agentlink.AgentOutboxes;
 import io.polycell.query.action.InstanceActions;
+import io.polycell.query.aggregate.AggregateViewProjection;
+import io.polycell.query.aggregate.AvailabilityZones;
 import io.polycell.query.flavor.FlavorViewProjection;
+import io.polycell.query.group.ServerGroupViewProjection;
+import io.polycell.query.host.HostListing;
 import io.polycell.query.server.ServerListing;
+import io.polycell.scheduler.HostState;
 import java.time.Clock;
+import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -49,7 +57,39 @@ class PolycellBeans {
     }
 
     @Bean
+    HostListing hostListing(Polycell polycell) {
+        return polycell.hostListing();
+    }
+
+    @Bean
+    HostDirectory hostDirectory(Polycell polycell) {
+        return polycell.hostDirectory();
+    }
+
+    @Bean
     FlavorViewProjection flavorViewProjection(Polycell polycell) {
         return polycell.flavorView();
+    }
+
+    @Bean
+    AggregateViewProjection aggregateViewProjection(Polycell polycell) {
+        return polycell.aggregateView();
+    }
+
+    @Bean
+    ServerGroupViewProjection serverGroupViewProjection(Polycell polycell) {
+        return polycell.serverGroupView();
+    }
+
+    @Bean
+    AggregateDirectory aggregateDirectory(Polycell polycell) {
+        return polycell.aggregateDirectory();
+    }
+
+    /** Hosts in no zoned aggregate come from the scheduler's picture of the cells' host events. */
+    @Bean
+    AvailabilityZones availabilityZones(Polycell polycell) {
+        return new AvailabilityZones(polycell.aggregateView(), () -> polycell.hostStates().all().stream()
+                .collect(Collectors.toMap(HostState::host, HostState::up, (first, second) -> first)));
     }
 }

@@ -27,7 +27,7 @@ public record PolycellProperties(Path dataDir, int postgresPort, Map<String, Cel
                                  SchedulerProperties scheduler) {
 
     public PolycellProperties {
-        scheduler = scheduler == null ? new SchedulerProperties(null, null) : scheduler;
+        scheduler = scheduler == null ? new SchedulerProperties(null, null, null) : scheduler;
         images = images == null ? List.of() : List.copyOf(images);
         conductor = conductor == null ? ConductorSettings.defaults() : conductor;
         agent = agent == null ? new AgentProperties(null, null) : agent;
@@ -94,8 +94,9 @@ public record PolycellProperties(Path dataDir, int postgresPort, Map<String, Cel
      *
      * @param weighing {@code spread} (the default: emptier hosts first) or {@code pack} (fill hosts up)
      * @param maxInstancesPerHost the most instances a host may run (default 500)
+     * @param replicas how many scheduler replicas run, each with its own host states (default 1)
      */
-    public record SchedulerProperties(String weighing, Integer maxInstancesPerHost) {
+    public record SchedulerProperties(String weighing, Integer maxInstancesPerHost, Integer replicas) {
 
         public SchedulerProperties {
             weighing = weighing == null ? "spread" : weighing;
@@ -103,6 +104,10 @@ public record PolycellProperties(Path dataDir, int postgresPort, Map<String, Cel
                 throw new IllegalArgumentException("polycell.scheduler.weighing is spread or pack, got " + weighing);
             }
             maxInstancesPerHost = maxInstancesPerHost == null ? 500 : maxInstancesPerHost;
+            replicas = replicas == null ? 1 : replicas;
+            if (replicas < 1) {
+                throw new IllegalArgumentException("polycell.scheduler.replicas must be at least 1");
+            }
         }
 
         boolean pack() {

@@ -20,7 +20,7 @@ import java.util.Set;
  * passing (a linear scan for the few best, not a sort of every host), and only the hosts reserved in
  * this decision are filtered and scored again.
  */
-public final class FilterScheduler {
+public final class FilterScheduler implements Scheduler {
 
     private final HostStates states;
     private final List<HostFilter> filters;
@@ -51,6 +51,7 @@ public final class FilterScheduler {
      * Places every instance of one request in one decision, each with up to {@code alternates}
      * alternates in its primary's cell. Returns fewer placements than instances when the hosts run out.
      */
+    @Override
     public List<Placement> select(List<String> instanceIds, RequestSpec request, int alternates) {
         synchronized (states) {
             states.expireReservations();
@@ -72,20 +73,24 @@ public final class FilterScheduler {
     }
 
     /** Drops the reservation made for {@code instanceId}: its claim went elsewhere or failed. */
+    @Override
     public void forget(String instanceId) {
         states.cancelReservation(instanceId);
     }
 
     /**
-     * The hosts that passed the filters, for one decision, with each weigher's raw value per host.
-     * Scores are normalized against the range of each weigher's values, which widens when a
-     * reservation in this decision moves a host outside it, so every reservation counts.
+     * The hosts that passed the filters, for one decision, and their scores. A weigher's values are
+     * normalized against their range over the candidates (a range of one value counts as the middle);
+     * a host reserved in this decision is scored again against the range widened by its new value, so
+     * every reservation counts even when all hosts started equal.
      */
     private static final class Candidates {
 
+        private static final double NO_SPREAD = 0.5;
+
         private final HostState[] hosts;
         private final boolean[] passing;
-        private final double[][] raw;
+        private final double[] scores;
         private final double[][] range;
         private final Weighing weighing;
 
@@ -93,9 +98,16 @@ public final class FilterScheduler {
             this.hosts = hosts;
             this.passing = new boolean[hosts.length];
             Arrays.fill(passing, true);
-            this.raw = raw;
             this.range = range;
             this.weighing = weighing;
+            this.scores = new double[hosts.length];
+            for (int h = 0; h < hosts.length; h++) {
+                double score = 0;
+                for (int w = 0; w < raw.length; w++) {
+                    score += weighing.weighers().get(w).multiplier() * normalize(raw[w][h], range[w]);
+                }
+                scores[h] = score;
+            }
         }
 
         static Candidates of(Iterable<HostState> all, RequestSpec request, List<HostFilter> filters,
@@ -137,7 +149,7 @@ public final class FilterScheduler {
                 if (h == skip || !passing[h] || (cell != null && !hosts[h].cell().equals(cell))) {
                     continue;
                 }
-                double score = score(h);
+                double score = scores[h];
                 if (best < 0 || better(h, score, best, bestScore)) {
                     best = h;
                     bestScore = score;
@@ -155,7 +167,7 @@ public final class FilterScheduler {
                 if (h == primary || !passing[h] || !hosts[h].cell().equals(cell)) {
                     continue;
                 }
-                double score = score(h);
+                double score = scores[h];
                 int at;
                 if (size < count) {
                     at = size++;
@@ -186,22 +198,20 @@ public final class FilterScheduler {
         void refresh(int index, HostState now, RequestSpec request, List<HostFilter> filters) {
             hosts[index] = now;
             passing[index] = passes(now, request, filters);
+            double score = 0;
             for (int w = 0; w < weighing.weighers().size(); w++) {
-                double value = weighing.weighers().get(w).weigher().weigh(now);
-                raw[w][index] = value;
+                Weighing.Weighted weighted = weighing.weighers().get(w);
+                double value = weighted.weigher().weigh(now);
                 range[w][0] = Math.min(range[w][0], value);
                 range[w][1] = Math.max(range[w][1], value);
+                score += weighted.multiplier() * normalize(value, range[w]);
             }
+            scores[index] = score;
         }
 
-        private double score(int h) {
-            double score = 0;
-            for (int w = 0; w < raw.length; w++) {
-                double span = range[w][1] - range[w][0];
-                double normalized = span == 0 ? 0 : (raw[w][h] - range[w][0]) / span;
-                score += weighing.weighers().get(w).multiplier() * normalized;
-            }
-            return score;
+        private static double normalize(double value, double[] range) {
+            double span = range[1] - range[0];
+            return span == 0 ? NO_SPREAD : (value - range[0]) / span;
         }
 
         private boolean better(int a, double scoreA, int b, double scoreB) {

@@ -1,16 +1,25 @@
 package io.polycell.scheduler;
 
+import io.polycell.messages.aggregate.AggregateMetadataSet;
+import io.polycell.messages.aggregate.AggregateUpdated;
+import io.polycell.messages.aggregate.HostAddedToAggregate;
+import io.polycell.messages.aggregate.HostRemovedFromAggregate;
 import io.polycell.messages.host.HostCameUp;
+import io.polycell.messages.host.HostForcedDown;
 import io.polycell.messages.host.HostInventoryChanged;
 import io.polycell.messages.host.HostRegistered;
 import io.polycell.messages.host.HostResourcesClaimed;
 import io.polycell.messages.host.HostResourcesReleased;
+import io.polycell.messages.host.HostServiceDisabled;
+import io.polycell.messages.host.HostServiceEnabled;
 import io.polycell.messages.host.HostWentDown;
+import java.util.HashSet;
+import java.util.Set;
 import org.axonframework.eventhandling.EventHandler;
 
 /**
- * Builds {@link HostStates} from the host events of every cell (seed 003: no database between the
- * scheduler and the hosts). It runs on a processor that reads all cells' streams as one source and
+ * Builds {@link HostStates} from the host events of every cell and the API tier's aggregate events
+ * (seed 003: no database between the scheduler and the hosts). It runs on a processor that reads all cells' streams as one source and
  * starts from the beginning at every start, since the state lives only in memory.
  */
 public final class HostStateProjection {
@@ -39,6 +48,45 @@ public final class HostStateProjection {
     @EventHandler
     public void on(HostCameUp event) {
         states.markUp(event.host(), true);
+    }
+
+    @EventHandler
+    public void on(HostServiceDisabled event) {
+        states.setAttribute(event.host(), HostState.OPERATOR, "disabled", "true");
+    }
+
+    @EventHandler
+    public void on(HostServiceEnabled event) {
+        states.setAttribute(event.host(), HostState.OPERATOR, "disabled", "false");
+    }
+
+    @EventHandler
+    public void on(HostForcedDown event) {
+        states.setAttribute(event.host(), HostState.OPERATOR, "forced_down", String.valueOf(event.forcedDown()));
+    }
+
+    @EventHandler
+    public void on(HostAddedToAggregate event) {
+        Set<String> members = new HashSet<>(states.aggregateHosts(event.aggregateId()));
+        members.add(event.host());
+        states.aggregateChanged(event.aggregateId(), event.availabilityZone(), event.metadata(), members);
+    }
+
+    @EventHandler
+    public void on(HostRemovedFromAggregate event) {
+        Set<String> members = new HashSet<>(states.aggregateHosts(event.aggregateId()));
+        members.remove(event.host());
+        states.aggregateChanged(event.aggregateId(), event.availabilityZone(), event.metadata(), members);
+    }
+
+    @EventHandler
+    public void on(AggregateMetadataSet event) {
+        states.aggregateChanged(event.aggregateId(), event.availabilityZone(), event.metadata(), event.hosts());
+    }
+
+    @EventHandler
+    public void on(AggregateUpdated event) {
+        states.aggregateChanged(event.aggregateId(), event.availabilityZone(), event.metadata(), event.hosts());
     }
 
     @EventHandler

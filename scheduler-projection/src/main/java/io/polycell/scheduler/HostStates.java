@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -23,6 +25,7 @@ public final class HostStates {
     }
 
     private final Map<String, HostState> hosts = new ConcurrentHashMap<>();
+    private final AggregateMemberships aggregates = new AggregateMemberships();
     private final Map<String, Reservation> reservations = new HashMap<>();
     private final Clock clock;
 
@@ -35,12 +38,34 @@ public final class HostStates {
     }
 
     synchronized void register(String host, String cell, Resources capacity) {
-        hosts.merge(host, new HostState(host, cell, capacity, HostState.NOTHING, HostState.NOTHING, 0, true, Map.of()),
+        hosts.merge(host, new HostState(host, cell, capacity, HostState.NOTHING, HostState.NOTHING, 0, true, Map.of())
+                        .withNamespace(HostState.AGGREGATES, aggregates.namespaceOf(host)),
                 (known, fresh) -> known.withCapacity(capacity));
+    }
+
+    /** An aggregate changed: its zone, metadata and hosts as they are now. */
+    synchronized void aggregateChanged(String aggregateId, String zone, Map<String, String> metadata,
+                                       Set<String> members) {
+        for (String host : aggregates.update(aggregateId, zone, metadata, members)) {
+            setNamespace(host, HostState.AGGREGATES, aggregates.namespaceOf(host));
+        }
+    }
+
+    /** The hosts of an aggregate as this scheduler knows them. */
+    synchronized Set<String> aggregateHosts(String aggregateId) {
+        return aggregates.hostsOf(aggregateId);
     }
 
     synchronized void setNamespace(String host, String namespace, Map<String, String> values) {
         hosts.computeIfPresent(host, (name, state) -> state.withNamespace(namespace, values));
+    }
+
+    synchronized void setAttribute(String host, String namespace, String key, String value) {
+        hosts.computeIfPresent(host, (name, state) -> {
+            Map<String, String> values = new HashMap<>(state.namespace(namespace));
+            values.put(key, value);
+            return state.withNamespace(namespace, values);
+        });
     }
 
     synchronized void markUp(String host, boolean up) {

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.polycell.messages.common.Resources;
 import io.polycell.messages.host.HostCameUp;
+import io.polycell.messages.host.HostForcedDown;
+import io.polycell.messages.host.HostServiceDisabled;
+import io.polycell.messages.host.HostServiceEnabled;
 import io.polycell.messages.host.HostRegistered;
 import io.polycell.messages.host.HostWentDown;
 import java.time.Instant;
@@ -160,5 +163,19 @@ class FilterSchedulerTest {
         assertThat(spread.select(List.of("s"), tiny, 0).get(0).primary().host()).isEqualTo("idle");
         spread.forget("s");
         assertThat(pack.select(List.of("p"), tiny, 0).get(0).primary().host()).isEqualTo("busy");
+    }
+
+    @Test
+    void aDisabledOrForcedDownHostTakesNothing() {
+        projection.on(new HostRegistered("a", "cell1", new Resources(4, 8192, 100)));
+        projection.on(new HostRegistered("b", "cell1", new Resources(4, 4096, 100)));
+        projection.on(new HostServiceDisabled("a", "cell1", "maintenance"));
+        assertThat(scheduler.selectDestinations("i1", new Resources(1, 1, 1), 3, Set.of()))
+                .containsExactly(new Destination("b", "cell1"));
+
+        projection.on(new HostServiceEnabled("a", "cell1"));
+        projection.on(new HostForcedDown("b", "cell1", true));
+        assertThat(scheduler.selectDestinations("i2", new Resources(1, 1, 1), 3, Set.of()))
+                .containsExactly(new Destination("a", "cell1"));
     }
 }

@@ -43,7 +43,7 @@ public final class BuildRequestHandler {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         InstanceSpec spec = new InstanceSpec(command.instanceId(), command.name(), command.requester().projectId(),
                 command.requester().userId(), flavor, image, command.metadata(), command.networks(), command.userData(),
-                now);
+                command.availabilityZone(), now);
         mappings.newInstance(() -> new InstanceMapping(spec));
         return command.instanceId();
     }

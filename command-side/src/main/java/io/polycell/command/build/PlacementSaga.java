@@ -15,9 +15,9 @@ import io.polycell.messages.instance.CreateInstance;
 import io.polycell.messages.instance.DeleteInstance;
 import io.polycell.messages.instance.InstanceSpec;
 import io.polycell.scheduler.Destination;
-import io.polycell.scheduler.FilterScheduler;
 import io.polycell.scheduler.Placement;
 import io.polycell.scheduler.RequestSpec;
+import io.polycell.scheduler.Scheduler;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,12 +47,12 @@ public class PlacementSaga {
     private static final Requester CONDUCTOR = new Requester("conductor", "conductor", true);
     private static final Logger log = LoggerFactory.getLogger(PlacementSaga.class);
 
-    private transient FilterScheduler scheduler;
+    private transient Scheduler scheduler;
     private transient CommandRouter router;
     private transient Clock clock;
 
     @Inject
-    public void setScheduler(FilterScheduler scheduler) {
+    public void setScheduler(Scheduler scheduler) {
         this.scheduler = scheduler;
     }
 
@@ -87,7 +87,7 @@ public class PlacementSaga {
         Resources request = resourcesOf(spec.flavor());
         Set<String> refused = new HashSet<>();
         for (int round = 0; round < SCHEDULING_ROUNDS; round++) {
-            RequestSpec ask = new RequestSpec(request, null, null, spec.image().properties(), refused);
+            RequestSpec ask = new RequestSpec(request, spec.availabilityZone(), null, spec.image().properties(), refused);
             List<Placement> placements = scheduler.select(List.of(spec.instanceId()), ask, ALTERNATES);
             if (placements.isEmpty()) {
                 break;

@@ -7,7 +7,14 @@ import io.polycell.messages.error.ErrorCode;
 import io.polycell.messages.error.PolycellException;
 import io.polycell.messages.host.ClaimHostResources;
 import io.polycell.messages.host.ClaimedInstances;
+import io.polycell.messages.host.DisableHostService;
+import io.polycell.messages.host.EnableHostService;
+import io.polycell.messages.host.ForceHostDown;
 import io.polycell.messages.host.HostCameUp;
+import io.polycell.messages.host.HostForcedDown;
+import io.polycell.messages.host.HostServiceDisabled;
+import io.polycell.messages.host.HostServiceEnabled;
+import io.polycell.messages.host.HostServiceStatus;
 import io.polycell.messages.host.HostOrphansChanged;
 import io.polycell.messages.host.HostWentDown;
 import io.polycell.messages.host.MarkHostDown;
@@ -19,11 +26,13 @@ import io.polycell.messages.host.HostResourcesClaimed;
 import io.polycell.messages.host.HostResourcesReleased;
 import io.polycell.messages.host.ReleaseHostResources;
 import io.polycell.messages.host.ReportHostInventory;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -32,7 +41,9 @@ import org.axonframework.modelling.command.CreationPolicy;
 /**
  * A compute host's capacity and the claims on it, in its cell's store. Every claim goes through
  * here, one at a time, so two schedulers working from stale views can never book the same capacity
- * twice. Claims and releases are idempotent per instance, so a retried step is harmless.
+ * twice. Claims and releases are idempotent per instance, so a retried step is harmless. It is also
+ * the host's compute service (Nova's os-services): disabled or forced down by an operator, an event
+ * only when that changes.
  */
 public class Host {
 
@@ -46,6 +57,11 @@ public class Host {
     private int usedDiskGb;
     private Set<String> orphans = Set.of();
     private boolean down;
+    private boolean disabled;
+    private String disabledReason;
+    private boolean forcedDown;
+    /** When the service last changed, kept only to answer the service commands as Nova does. */
+    private Instant serviceUpdatedAt;
 
     private Host() {
     }
@@ -111,31 +127,84 @@ public class Host {
         }
     }
 
+    /** A host already disabled records nothing, and keeps the reason it was first disabled for. */
+    @CommandHandler
+    HostServiceStatus handle(DisableHostService command) {
+        if (!disabled) {
+            apply(new HostServiceDisabled(host, cell, command.reason()));
+        }
+        return serviceStatus();
+    }
+
+    @CommandHandler
+    HostServiceStatus handle(EnableHostService command) {
+        if (disabled) {
+            apply(new HostServiceEnabled(host, cell));
+        }
+        return serviceStatus();
+    }
+
+    @CommandHandler
+    HostServiceStatus handle(ForceHostDown command) {
+        if (forcedDown != command.forcedDown()) {
+            apply(new HostForcedDown(host, cell, command.forcedDown()));
+        }
+        return serviceStatus();
+    }
+
+    private HostServiceStatus serviceStatus() {
+        return new HostServiceStatus(host, cell, disabled, disabledReason, forcedDown, down, serviceUpdatedAt);
+    }
+
+    @EventSourcingHandler
+    void on(HostServiceDisabled event, @Timestamp Instant at) {
+        disabled = true;
+        disabledReason = event.reason();
+        serviceUpdatedAt = at;
+    }
+
+    @EventSourcingHandler
+    void on(HostServiceEnabled event, @Timestamp Instant at) {
+        disabled = false;
+        disabledReason = null;
+        serviceUpdatedAt = at;
+    }
+
+    @EventSourcingHandler
+    void on(HostForcedDown event, @Timestamp Instant at) {
+        forcedDown = event.forcedDown();
+        serviceUpdatedAt = at;
+    }
+
     @EventSourcingHandler
     void on(HostOrphansChanged event) {
         orphans = new TreeSet<>(event.orphans());
     }
 
     @EventSourcingHandler
-    void on(HostWentDown event) {
+    void on(HostWentDown event, @Timestamp Instant at) {
         down = true;
+        serviceUpdatedAt = at;
     }
 
     @EventSourcingHandler
-    void on(HostCameUp event) {
+    void on(HostCameUp event, @Timestamp Instant at) {
         down = false;
+        serviceUpdatedAt = at;
     }
 
     @EventSourcingHandler
-    void on(HostRegistered event) {
+    void on(HostRegistered event, @Timestamp Instant at) {
         host = event.host();
         cell = event.cell();
         capacity = event.capacity();
+        serviceUpdatedAt = at;
     }
 
     @EventSourcingHandler
-    void on(HostInventoryChanged event) {
+    void on(HostInventoryChanged event, @Timestamp Instant at) {
         capacity = event.capacity();
+        serviceUpdatedAt = at;
     }
 
     @EventSourcingHandler

@@ -5,5 +5,6 @@ import java.util.Map;
 
 /** A validated {@code POST /servers} body. */
 record ServerCreateRequest(String name, String flavorRef, String imageRef, int minCount, int maxCount,
-                           Map<String, String> metadata, NetworkSpec networks, String userData) {
+                           Map<String, String> metadata, NetworkSpec networks, String userData,
+                           String availabilityZone) {
 }

@@ -60,7 +60,8 @@ final class ServerRequestParser {
             throw new PolycellException(ErrorCode.BAD_REQUEST, "min_count must be <= max_count");
         }
         return new ServerCreateRequest(name, flavorRef, imageRef, minCount, maxCount, metadata(server.get("metadata")),
-                networks(server.get("networks")), userData(server.get("user_data")));
+                networks(server.get("networks")), userData(server.get("user_data")),
+                availabilityZone(server.get("availability_zone")));
     }
 
     private static String name(JsonNode name) {
@@ -160,6 +161,16 @@ final class ServerRequestParser {
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asString();
+    }
+
+    private static String availabilityZone(JsonNode zone) {
+        if (zone == null || zone.isNull()) {
+            return null;
+        }
+        if (!zone.isString() || zone.asString().isBlank() || zone.asString().length() > MAX_NAME) {
+            throw invalid("availability_zone", zone, PythonRepr.of(zone) + " is not a valid availability zone");
+        }
+        return zone.asString();
     }
 
     private static String userData(JsonNode userData) {

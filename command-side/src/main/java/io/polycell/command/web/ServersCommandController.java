@@ -49,7 +49,8 @@ class ServersCommandController {
         for (int i = 1; i <= request.maxCount(); i++) {
             String name = request.maxCount() == 1 ? request.name() : request.name() + "-" + i;
             accepted.add(router.toApi(new CreateBuildRequest(UUID.randomUUID().toString(), name, request.flavorRef(),
-                    request.imageRef(), request.metadata(), request.networks(), request.userData(), requester)));
+                    request.imageRef(), request.metadata(), request.networks(), request.userData(),
+                    request.availabilityZone(), requester)));
         }
         String firstId = null;
         for (CompletableFuture<String> outcome : accepted) {

@@ -6,7 +6,14 @@ import io.polycell.messages.error.ErrorCode;
 import io.polycell.messages.error.PolycellException;
 import io.polycell.messages.host.ClaimHostResources;
 import io.polycell.messages.host.ClaimedInstances;
+import io.polycell.messages.host.DisableHostService;
+import io.polycell.messages.host.EnableHostService;
+import io.polycell.messages.host.ForceHostDown;
 import io.polycell.messages.host.HostCameUp;
+import io.polycell.messages.host.HostForcedDown;
+import io.polycell.messages.host.HostServiceDisabled;
+import io.polycell.messages.host.HostServiceEnabled;
+import io.polycell.messages.host.HostServiceStatus;
 import io.polycell.messages.host.HostOrphansChanged;
 import io.polycell.messages.host.HostWentDown;
 import io.polycell.messages.host.MarkHostDown;
@@ -16,13 +23,17 @@ import io.polycell.messages.instance.PowerState;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import io.polycell.messages.host.HostInventoryChanged;
 import io.polycell.messages.host.HostRegistered;
 import io.polycell.messages.host.HostResourcesClaimed;
 import io.polycell.messages.host.HostResourcesReleased;
 import io.polycell.messages.host.ReleaseHostResources;
 import io.polycell.messages.host.ReportHostInventory;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.matchers.Matchers;
+import org.hamcrest.Matcher;
 import org.junit.jupiter.api.Test;
 
 class HostTest {
@@ -139,5 +150,83 @@ class HostTest {
         fixture.given(registered)
                 .when(new MarkHostUp("h1"))
                 .expectNoEvents();
+    }
+
+    @Test
+    void disablingAnEnabledHostRecordsTheReasonAndAnswersTheService() {
+        fixture.given(registered)
+                .when(new DisableHostService("h1", "maintenance"))
+                .expectEvents(new HostServiceDisabled("h1", "cell1", "maintenance"))
+                .expectResultMessagePayloadMatching(service(status -> status.disabled()
+                        && "maintenance".equals(status.disabledReason()) && status.status().equals("disabled")
+                        && status.updatedAt() != null));
+    }
+
+    @Test
+    void disablingAnAlreadyDisabledHostRecordsNothingAndKeepsTheFirstReason() {
+        fixture.given(registered, new HostServiceDisabled("h1", "cell1", "maintenance"))
+                .when(new DisableHostService("h1", "another reason"))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(service(status -> "maintenance".equals(status.disabledReason())));
+    }
+
+    @Test
+    void enablingADisabledHostClearsItsReason() {
+        fixture.given(registered, new HostServiceDisabled("h1", "cell1", "maintenance"))
+                .when(new EnableHostService("h1"))
+                .expectEvents(new HostServiceEnabled("h1", "cell1"))
+                .expectResultMessagePayloadMatching(service(status -> !status.disabled()
+                        && status.disabledReason() == null && status.status().equals("enabled")));
+    }
+
+    @Test
+    void enablingAnEnabledHostRecordsNothing() {
+        fixture.given(registered)
+                .when(new EnableHostService("h1"))
+                .expectNoEvents()
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aForcedDownHostIsDownWhileItsHeartbeatsSayUp() {
+        fixture.given(registered)
+                .when(new ForceHostDown("h1", true))
+                .expectEvents(new HostForcedDown("h1", "cell1", true))
+                .expectResultMessagePayloadMatching(service(status -> status.forcedDown() && !status.down()
+                        && status.state().equals("down")));
+    }
+
+    @Test
+    void forcingDownIsRecordedOnlyWhenItChanges() {
+        fixture.given(registered, new HostForcedDown("h1", "cell1", true))
+                .when(new ForceHostDown("h1", true))
+                .expectNoEvents();
+        fixture.given(registered, new HostForcedDown("h1", "cell1", true))
+                .when(new ForceHostDown("h1", false))
+                .expectEvents(new HostForcedDown("h1", "cell1", false))
+                .expectResultMessagePayloadMatching(service(status -> status.state().equals("up")));
+        fixture.given(registered)
+                .when(new ForceHostDown("h1", false))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aHostWhoseHeartbeatsStoppedIsDownWithoutBeingForced() {
+        fixture.given(registered, new HostWentDown("h1", "cell1", Instant.parse("2026-11-21T10:00:00Z")))
+                .when(new DisableHostService("h1", null))
+                .expectEvents(new HostServiceDisabled("h1", "cell1", null))
+                .expectResultMessagePayloadMatching(service(status -> status.down() && !status.forcedDown()
+                        && status.state().equals("down") && status.disabledReason() == null));
+    }
+
+    @Test
+    void anUnknownHostCannotBeDisabled() {
+        fixture.givenNoPriorActivity()
+                .when(new DisableHostService("nowhere", "maintenance"))
+                .expectException(AggregateNotFoundException.class);
+    }
+
+    private static Matcher<HostServiceStatus> service(Predicate<HostServiceStatus> expected) {
+        return Matchers.predicate(expected);
     }
 }

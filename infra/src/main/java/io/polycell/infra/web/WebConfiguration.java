@@ -12,5 +12,6 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new RequesterResolver());
+        resolvers.add(new ApiVersionResolver());
     }
 }

@@ -36,10 +36,13 @@ public final class RunningPolycell implements AutoCloseable {
 
     /** Starts Polycell on {@code dataDir} with the given extra properties ({@code key=value}). */
     public static RunningPolycell start(Path dataDir, String... properties) {
-        List<String> all = new ArrayList<>(List.of("server.port=0", "polycell.data-dir=" + dataDir));
-        all.addAll(List.of(properties));
+        // Command-line arguments, not default properties: application.properties must not win over them.
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--polycell.data-dir=" + dataDir));
+        for (String property : properties) {
+            args.add("--" + property);
+        }
         return new RunningPolycell(new SpringApplicationBuilder(PolycellApplication.class)
-                .properties(all.toArray(String[]::new)).run());
+                .run(args.toArray(String[]::new)));
     }
 
     public String baseUrl() {
@@ -54,9 +57,22 @@ public final class RunningPolycell implements AutoCloseable {
         return send(token, HttpRequest.newBuilder(uri(path)).GET());
     }
 
+    /** A GET at a microversion ({@code OpenStack-API-Version: compute <version>}). */
+    public Response get(String token, String path, String microversion) {
+        return send(token, HttpRequest.newBuilder(uri(path)).header("OpenStack-API-Version", "compute " + microversion)
+                .GET());
+    }
+
     public Response post(String token, String path, String body) {
         return send(token, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** A PUT at a microversion ({@code OpenStack-API-Version: compute <version>}). */
+    public Response put(String token, String path, String body, String microversion) {
+        return send(token, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .header("OpenStack-API-Version", "compute " + microversion)
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     public Response delete(String token, String path) {

@@ -43,6 +43,11 @@ public final class CellServerSource implements ServerSource {
                 limit);
     }
 
+    @Override
+    public boolean knows(String id) {
+        return !jdbc.queryForList("SELECT 1 FROM instance_view WHERE instance_id = ?", id).isEmpty();
+    }
+
     private static ServerRow row(ResultSet rs, int rowNum) throws SQLException {
         Integer faultCode = (Integer) rs.getObject("fault_code");
         Fault fault = faultCode == null ? null : new Fault(faultCode, rs.getString("fault_message"),

@@ -5,6 +5,7 @@ import io.polycell.messages.error.ErrorCode;
 import io.polycell.messages.error.PolycellException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +23,16 @@ public final class ServerListing {
     private static final Comparator<ServerRow> ORDER = Comparator.comparing(ServerRow::createdAt)
             .thenComparing(ServerRow::id).reversed();
 
+    /** Extra rows asked of each source, for build requests that turn out to be handed over. */
+    private static final int HANDOVER_SLACK = 16;
+
     private final List<ServerSource> sources;
+    private final Map<String, ServerSource> byName;
 
     public ServerListing(List<ServerSource> sources) {
         this.sources = List.copyOf(sources);
+        this.byName = new HashMap<>();
+        sources.forEach(source -> byName.put(source.name(), source));
     }
 
     /** A live server the requester may see. */
@@ -37,7 +44,21 @@ public final class ServerListing {
                 found = row;
             }
         }
-        return found.filter(row -> requester.admin() || row.projectId().equals(requester.projectId()));
+        return found.filter(row -> !handedOver(row))
+                .filter(row -> requester.admin() || row.projectId().equals(requester.projectId()));
+    }
+
+    /**
+     * A build request whose cell's view already has the instance (live or deleted): the cell speaks
+     * for it now. Until then the build request keeps the server listed, so it never drops out while
+     * the views catch up.
+     */
+    private boolean handedOver(ServerRow row) {
+        if (!row.fromBuildRequest() || row.cell() == null) {
+            return false;
+        }
+        ServerSource cell = byName.get(row.cell());
+        return cell != null && cell.knows(row.id());
     }
 
     /**
@@ -54,7 +75,11 @@ public final class ServerListing {
         }
         List<ServerRow> merged = new ArrayList<>();
         for (ServerSource source : sources) {
-            merged.addAll(source.page(projectId, cursor, limit));
+            for (ServerRow row : source.page(projectId, cursor, limit + HANDOVER_SLACK)) {
+                if (!handedOver(row)) {
+                    merged.add(row);
+                }
+            }
         }
         merged.sort(ORDER);
         Map<String, ServerRow> unique = new LinkedHashMap<>();

@@ -17,4 +17,9 @@ public interface ServerSource {
      * {@code cursor} (from the start when null), in the default order.
      */
     List<ServerRow> page(String projectId, ListingCursor cursor, int limit);
+
+    /** Whether this store's view has the server at all, deleted or not. */
+    default boolean knows(String id) {
+        return false;
+    }
 }

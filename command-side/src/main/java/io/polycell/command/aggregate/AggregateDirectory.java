@@ -1,0 +1,25 @@
+package io.polycell.command.aggregate;
+
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The command side's own lookup of every aggregate's name, zone and hosts: what a single aggregate
+ * cannot know when it checks a set-wide rule (unique names, one zone per host). Kept in step with the
+ * aggregates' events in the same transaction, never read from a query-side view.
+ */
+public interface AggregateDirectory {
+
+    /** The uuid of the aggregate with Nova's integer id {@code id}, if it exists. */
+    Optional<String> aggregateWithId(long id);
+
+    /** The uuid of the aggregate that holds {@code name} now, if any. */
+    Optional<String> aggregateNamed(String name);
+
+    /** The zones of the aggregates other than {@code exceptAggregateId} that hold any of {@code hosts}. */
+    Set<String> zonesHolding(Collection<String> hosts, String exceptAggregateId);
+
+    /** A new aggregate id: Nova's ids are integers that are never reused. */
+    long nextAggregateId();
+}
