@@ -51,7 +51,7 @@ public final class ApiTier {
         configurer.configureAggregate(HostAggregate.class);
         configurer.configureAggregate(ServerGroup.class);
         configurer.registerCommandHandler(c -> new BuildRequestHandler(c.repository(Flavor.class),
-                c.repository(InstanceMapping.class), images, clock));
+                c.repository(ServerGroup.class), c.repository(InstanceMapping.class), images, clock));
         configurer.eventProcessing(processing -> processing
                 .registerSaga(PlacementSaga.class)
                 .registerTrackingEventProcessor("PlacementSagaProcessor", c -> c.eventStore(),

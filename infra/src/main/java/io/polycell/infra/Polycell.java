@@ -41,6 +41,8 @@ import io.polycell.scheduler.filter.AvailabilityZoneFilter;
 import io.polycell.scheduler.filter.ComputeFilter;
 import io.polycell.scheduler.filter.ImagePropertiesFilter;
 import io.polycell.scheduler.filter.NumInstancesFilter;
+import io.polycell.scheduler.filter.ServerGroupAffinityFilter;
+import io.polycell.scheduler.filter.ServerGroupAntiAffinityFilter;
 import io.polycell.scheduler.filter.DiskFilter;
 import io.polycell.scheduler.filter.RamFilter;
 import io.polycell.scheduler.filter.VcpuFilter;
@@ -217,8 +219,9 @@ public final class Polycell implements AutoCloseable {
     private FilterScheduler newScheduler(HostStates states) {
         return new FilterScheduler(states, List.of(new ComputeFilter(), new AvailabilityZoneFilter(),
                 new AggregateExtraSpecsFilter(), new ImagePropertiesFilter(),
-                new NumInstancesFilter(properties.scheduler().maxInstancesPerHost()), new RamFilter(), new VcpuFilter(),
-                new DiskFilter()), properties.scheduler().pack() ? Weighing.pack() : Weighing.spread());
+                new NumInstancesFilter(properties.scheduler().maxInstancesPerHost()), new ServerGroupAffinityFilter(),
+                new ServerGroupAntiAffinityFilter(), new RamFilter(), new VcpuFilter(), new DiskFilter()),
+                properties.scheduler().pack() ? Weighing.pack() : Weighing.spread());
     }
 
     /**
@@ -282,6 +285,8 @@ public final class Polycell implements AutoCloseable {
                     .registerEventHandler(c -> serverGroupView);
             wiring.configurer().eventProcessing()
                     .registerEventHandler(c -> buildRequestView)
+                    // In the transaction of the command itself: a server is listed as soon as POST answers.
+                    .registerSubscribingEventProcessor(BuildRequestViewProjection.GROUP)
                     .registerEventHandler(c -> flavorView);
         });
     }

@@ -1,12 +1,15 @@
 package io.polycell.scheduler;
 
 import io.polycell.messages.common.Resources;
+import io.polycell.messages.group.ServerGroupPolicy;
 import io.polycell.scheduler.filter.HostFilter;
 import io.polycell.scheduler.weigher.HostWeigher;
 import io.polycell.scheduler.weigher.Weighing;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -55,6 +58,11 @@ public final class FilterScheduler implements Scheduler {
     public List<Placement> select(List<String> instanceIds, RequestSpec request, int alternates) {
         synchronized (states) {
             states.expireReservations();
+            Map<String, Integer> members = request.group() == null ? null
+                    : new HashMap<>(states.groupMembersPerHost(request.group().groupId()));
+            if (members != null) {
+                request = request.withGroupMembers(members);
+            }
             Candidates candidates = Candidates.of(states.all(), request, filters, weighing);
             List<Placement> placements = new ArrayList<>();
             for (String instanceId : instanceIds) {
@@ -65,6 +73,12 @@ public final class FilterScheduler implements Scheduler {
                 HostState chosen = candidates.host(primary);
                 List<Destination> others = candidates.bestInCell(primary, chosen.cell(), alternates);
                 states.reserve(instanceId, chosen.host(), request.resources());
+                if (members != null) {
+                    members.merge(chosen.host(), 1, Integer::sum);
+                    if (request.group().policy() == ServerGroupPolicy.AFFINITY) {
+                        candidates.keepOnly(primary);
+                    }
+                }
                 candidates.refresh(primary, states.get(chosen.host()).orElseThrow(), request, filters);
                 placements.add(new Placement(instanceId, new Destination(chosen.host(), chosen.cell()), others));
             }
@@ -192,6 +206,13 @@ public final class FilterScheduler implements Scheduler {
                 destinations.add(new Destination(hosts[top[i]].host(), hosts[top[i]].cell()));
             }
             return destinations;
+        }
+
+        /** From now on only this host may be chosen (affinity: the group has a host). */
+        void keepOnly(int index) {
+            for (int h = 0; h < passing.length; h++) {
+                passing[h] = passing[h] && h == index;
+            }
         }
 
         /** Filters and weighs a host again after this decision reserved resources on it. */

@@ -4,6 +4,8 @@ import io.polycell.messages.aggregate.AggregateMetadataSet;
 import io.polycell.messages.aggregate.AggregateUpdated;
 import io.polycell.messages.aggregate.HostAddedToAggregate;
 import io.polycell.messages.aggregate.HostRemovedFromAggregate;
+import io.polycell.messages.group.ServerGroupMemberPlaced;
+import io.polycell.messages.group.ServerGroupMemberRemoved;
 import io.polycell.messages.host.HostCameUp;
 import io.polycell.messages.host.HostForcedDown;
 import io.polycell.messages.host.HostInventoryChanged;
@@ -87,6 +89,16 @@ public final class HostStateProjection {
     @EventHandler
     public void on(AggregateUpdated event) {
         states.aggregateChanged(event.aggregateId(), event.availabilityZone(), event.metadata(), event.hosts());
+    }
+
+    @EventHandler
+    public void on(ServerGroupMemberPlaced event) {
+        states.memberPlaced(event.groupId(), event.instanceId(), event.host());
+    }
+
+    @EventHandler
+    public void on(ServerGroupMemberRemoved event) {
+        states.memberRemoved(event.groupId(), event.instanceId());
     }
 
     @EventHandler

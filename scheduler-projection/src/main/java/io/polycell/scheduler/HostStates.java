@@ -26,6 +26,7 @@ public final class HostStates {
 
     private final Map<String, HostState> hosts = new ConcurrentHashMap<>();
     private final AggregateMemberships aggregates = new AggregateMemberships();
+    private final Map<String, Map<String, String>> hostOfMemberByGroup = new HashMap<>();
     private final Map<String, Reservation> reservations = new HashMap<>();
     private final Clock clock;
 
@@ -49,6 +50,25 @@ public final class HostStates {
         for (String host : aggregates.update(aggregateId, zone, metadata, members)) {
             setNamespace(host, HostState.AGGREGATES, aggregates.namespaceOf(host));
         }
+    }
+
+    synchronized void memberPlaced(String groupId, String instanceId, String host) {
+        hostOfMemberByGroup.computeIfAbsent(groupId, id -> new HashMap<>()).put(instanceId, host);
+    }
+
+    synchronized void memberRemoved(String groupId, String instanceId) {
+        Map<String, String> members = hostOfMemberByGroup.get(groupId);
+        if (members != null) {
+            members.remove(instanceId);
+        }
+    }
+
+    /** How many members of a group each host has. */
+    synchronized Map<String, Integer> groupMembersPerHost(String groupId) {
+        Map<String, Integer> perHost = new HashMap<>();
+        hostOfMemberByGroup.getOrDefault(groupId, Map.of()).values()
+                .forEach(host -> perHost.merge(host, 1, Integer::sum));
+        return perHost;
     }
 
     /** The hosts of an aggregate as this scheduler knows them. */

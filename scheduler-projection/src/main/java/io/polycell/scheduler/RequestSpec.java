@@ -1,6 +1,7 @@
 package io.polycell.scheduler;
 
 import io.polycell.messages.common.Resources;
+import io.polycell.messages.instance.GroupHint;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,14 +13,28 @@ import java.util.Set;
  * @param flavorExtraSpecs the flavor's extra specs, matched against aggregate metadata
  * @param imageProperties the image's properties, matched against host capabilities
  * @param excludedHosts hosts that already refused this request
+ * @param group the server group the instances join, or null
+ * @param groupMembersPerHost how many members of that group each host has, filled in by the scheduler
  */
 public record RequestSpec(Resources resources, String availabilityZone, Map<String, String> flavorExtraSpecs,
-                          Map<String, String> imageProperties, Set<String> excludedHosts) {
+                          Map<String, String> imageProperties, Set<String> excludedHosts, GroupHint group,
+                          Map<String, Integer> groupMembersPerHost) {
 
     public RequestSpec {
         flavorExtraSpecs = flavorExtraSpecs == null ? Map.of() : Map.copyOf(flavorExtraSpecs);
         imageProperties = imageProperties == null ? Map.of() : Map.copyOf(imageProperties);
         excludedHosts = excludedHosts == null ? Set.of() : Set.copyOf(excludedHosts);
+        groupMembersPerHost = groupMembersPerHost == null ? Map.of() : groupMembersPerHost;
+    }
+
+    public RequestSpec(Resources resources, String availabilityZone, Map<String, String> flavorExtraSpecs,
+                       Map<String, String> imageProperties, Set<String> excludedHosts) {
+        this(resources, availabilityZone, flavorExtraSpecs, imageProperties, excludedHosts, null, null);
+    }
+
+    public RequestSpec(Resources resources, String availabilityZone, Map<String, String> flavorExtraSpecs,
+                       Map<String, String> imageProperties, Set<String> excludedHosts, GroupHint group) {
+        this(resources, availabilityZone, flavorExtraSpecs, imageProperties, excludedHosts, group, null);
     }
 
     /** A request for resources only, anywhere. */
@@ -28,6 +43,18 @@ public record RequestSpec(Resources resources, String availabilityZone, Map<Stri
     }
 
     public RequestSpec excluding(Set<String> hosts) {
-        return new RequestSpec(resources, availabilityZone, flavorExtraSpecs, imageProperties, hosts);
+        return new RequestSpec(resources, availabilityZone, flavorExtraSpecs, imageProperties, hosts, group,
+                groupMembersPerHost);
+    }
+
+    /** The same request with the group's members counted per host (a live map the scheduler updates). */
+    RequestSpec withGroupMembers(Map<String, Integer> membersPerHost) {
+        return new RequestSpec(resources, availabilityZone, flavorExtraSpecs, imageProperties, excludedHosts, group,
+                membersPerHost);
+    }
+
+    /** Members of the request's group on {@code host}. */
+    public int groupMembersOn(String host) {
+        return groupMembersPerHost.getOrDefault(host, 0);
     }
 }

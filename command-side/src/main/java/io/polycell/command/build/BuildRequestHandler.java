@@ -1,12 +1,14 @@
 package io.polycell.command.build;
 
 import io.polycell.command.flavor.Flavor;
+import io.polycell.command.group.ServerGroup;
 import io.polycell.command.image.ImageCatalog;
 import io.polycell.messages.build.CreateBuildRequest;
 import io.polycell.messages.error.ErrorCode;
 import io.polycell.messages.error.PolycellException;
 import io.polycell.messages.flavor.FlavorSpec;
 import io.polycell.messages.image.ImageSpec;
+import io.polycell.messages.instance.GroupHint;
 import io.polycell.messages.instance.InstanceSpec;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,13 +25,15 @@ import org.axonframework.modelling.command.Repository;
 public final class BuildRequestHandler {
 
     private final Repository<Flavor> flavors;
+    private final Repository<ServerGroup> groups;
     private final Repository<InstanceMapping> mappings;
     private final ImageCatalog images;
     private final Clock clock;
 
-    public BuildRequestHandler(Repository<Flavor> flavors, Repository<InstanceMapping> mappings, ImageCatalog images,
-                               Clock clock) {
+    public BuildRequestHandler(Repository<Flavor> flavors, Repository<ServerGroup> groups,
+                               Repository<InstanceMapping> mappings, ImageCatalog images, Clock clock) {
         this.flavors = flavors;
+        this.groups = groups;
         this.mappings = mappings;
         this.images = images;
         this.clock = clock;
@@ -43,9 +47,21 @@ public final class BuildRequestHandler {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         InstanceSpec spec = new InstanceSpec(command.instanceId(), command.name(), command.requester().projectId(),
                 command.requester().userId(), flavor, image, command.metadata(), command.networks(), command.userData(),
-                command.availabilityZone(), now);
+                command.availabilityZone(), group(command), now);
         mappings.newInstance(() -> new InstanceMapping(spec));
         return command.instanceId();
+    }
+
+    private GroupHint group(CreateBuildRequest command) {
+        if (command.groupId() == null) {
+            return null;
+        }
+        try {
+            return groups.load(command.groupId()).invoke(group -> group.hintFor(command.requester()));
+        } catch (AggregateNotFoundException notFound) {
+            throw new PolycellException(ErrorCode.BAD_REQUEST,
+                    "Instance group " + command.groupId() + " could not be found.");
+        }
     }
 
     private FlavorSpec flavor(String flavorRef) {

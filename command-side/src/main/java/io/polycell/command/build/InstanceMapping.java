@@ -31,6 +31,7 @@ public class InstanceMapping {
     private String projectId;
     private BuildStatus status;
     private String cell;
+    private String groupId;
 
     private InstanceMapping() {
     }
@@ -63,10 +64,10 @@ public class InstanceMapping {
             throw new PolycellException(ErrorCode.NOT_FOUND, "Instance " + instanceId + " could not be found.");
         }
         if (status == BuildStatus.MAPPED) {
-            return new ServerLocation(cell);
+            return new ServerLocation(cell, groupId);
         }
         apply(new BuildRequestCancelled(instanceId, projectId));
-        return new ServerLocation(null);
+        return new ServerLocation(null, groupId);
     }
 
     @CommandHandler
@@ -74,7 +75,7 @@ public class InstanceMapping {
         if (status == BuildStatus.CANCELLED || !visibleTo(command.requester())) {
             throw new PolycellException(ErrorCode.NOT_FOUND, "Instance " + instanceId + " could not be found.");
         }
-        return new ServerLocation(cell);
+        return new ServerLocation(cell, groupId);
     }
 
     private boolean visibleTo(Requester requester) {
@@ -85,6 +86,7 @@ public class InstanceMapping {
     void on(BuildRequestCreated event) {
         instanceId = event.instanceId();
         projectId = event.spec().projectId();
+        groupId = event.spec().group() == null ? null : event.spec().group().groupId();
         status = BuildStatus.PENDING;
     }
 

@@ -9,7 +9,9 @@ import io.polycell.messages.common.Requester;
 import io.polycell.messages.common.Resources;
 import io.polycell.messages.error.ErrorCode;
 import io.polycell.messages.flavor.FlavorSpec;
+import io.polycell.messages.group.PlaceGroupMember;
 import io.polycell.messages.host.ClaimHostResources;
+import io.polycell.messages.host.ReleaseHostResources;
 import io.polycell.messages.instance.CreateFailedInstance;
 import io.polycell.messages.instance.CreateInstance;
 import io.polycell.messages.instance.DeleteInstance;
@@ -87,13 +89,14 @@ public class PlacementSaga {
         Resources request = resourcesOf(spec.flavor());
         Set<String> refused = new HashSet<>();
         for (int round = 0; round < SCHEDULING_ROUNDS; round++) {
-            RequestSpec ask = new RequestSpec(request, spec.availabilityZone(), null, spec.image().properties(), refused);
+            RequestSpec ask = new RequestSpec(request, spec.availabilityZone(), null, spec.image().properties(), refused,
+                    spec.group());
             List<Placement> placements = scheduler.select(List.of(spec.instanceId()), ask, ALTERNATES);
             if (placements.isEmpty()) {
                 break;
             }
             for (Destination candidate : placements.get(0).candidates()) {
-                if (claim(candidate, spec, request)) {
+                if (claim(candidate, spec, request) && joinGroup(candidate, spec, request)) {
                     Outcomes.await(router.toCell(candidate.cell(),
                             new CreateInstance(spec.instanceId(), candidate.cell(), candidate.host(), spec)));
                     log.info("Server {} placed on host {} in {}", spec.instanceId(), candidate.host(),
@@ -126,6 +129,30 @@ public class PlacementSaga {
             }
             log.debug("Host {} refused the claim for {}: {}", candidate.host(), spec.instanceId(),
                     failure.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * The group decides whether its policy allows the host, one member at a time, whatever the
+     * schedulers thought; a refusal gives the claim back and the next candidate is tried.
+     */
+    private boolean joinGroup(Destination candidate, InstanceSpec spec, Resources request) {
+        if (spec.group() == null) {
+            return true;
+        }
+        try {
+            Outcomes.await(router.toApi(new PlaceGroupMember(spec.group().groupId(), spec.instanceId(),
+                    candidate.host())));
+            return true;
+        } catch (RuntimeException refused) {
+            if (!Outcomes.isRefusal(refused, ErrorCode.GROUP_POLICY_VIOLATED)) {
+                throw refused;
+            }
+            log.info("Server group {} refused host {} for {}: {}", spec.group().groupId(), candidate.host(),
+                    spec.instanceId(), refused.getMessage());
+            Outcomes.await(router.toCell(candidate.cell(), new ReleaseHostResources(candidate.host(),
+                    spec.instanceId())));
             return false;
         }
     }

@@ -8,10 +8,16 @@ import io.polycell.messages.error.ErrorCode;
 import io.polycell.messages.error.PolycellException;
 import io.polycell.messages.group.CreateServerGroup;
 import io.polycell.messages.group.DeleteServerGroup;
+import io.polycell.messages.group.PlaceGroupMember;
+import io.polycell.messages.group.RemoveGroupMember;
 import io.polycell.messages.group.ServerGroupCreated;
 import io.polycell.messages.group.ServerGroupDeleted;
+import io.polycell.messages.group.ServerGroupMemberPlaced;
+import io.polycell.messages.group.ServerGroupMemberRemoved;
 import io.polycell.messages.group.ServerGroupPolicy;
+import io.polycell.messages.instance.GroupHint;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -32,6 +38,9 @@ public class ServerGroup {
     @AggregateIdentifier
     private String groupId;
     private String projectId;
+    private ServerGroupPolicy policy;
+    private int maxServerPerHost = 1;
+    private final Map<String, String> hostOfMember = new HashMap<>();
 
     private ServerGroup() {
     }
@@ -58,6 +67,46 @@ public class ServerGroup {
         apply(new ServerGroupDeleted(groupId));
     }
 
+    /**
+     * Takes an instance on a host if the policy allows it: affinity keeps every member on the host of
+     * the first, anti-affinity allows at most {@code max_server_per_host} members per host; the soft
+     * policies are preferences the scheduler weighs and never refuse. Placing the same member on the
+     * same host again changes nothing.
+     */
+    @CommandHandler
+    void handle(PlaceGroupMember command) {
+        String host = command.host();
+        if (host.equals(hostOfMember.get(command.instanceId()))) {
+            return;
+        }
+        if (policy == ServerGroupPolicy.AFFINITY && hostOfMember.values().stream().anyMatch(h -> !h.equals(host))) {
+            throw new PolycellException(ErrorCode.GROUP_POLICY_VIOLATED, "Server group " + groupId
+                    + " keeps its members on host " + hostOfMember.values().iterator().next() + ", not " + host);
+        }
+        if (policy == ServerGroupPolicy.ANTI_AFFINITY
+                && hostOfMember.values().stream().filter(host::equals).count() >= maxServerPerHost) {
+            throw new PolycellException(ErrorCode.GROUP_POLICY_VIOLATED, "Server group " + groupId + " already has "
+                    + maxServerPerHost + " member(s) on host " + host);
+        }
+        apply(new ServerGroupMemberPlaced(groupId, command.instanceId(), host));
+    }
+
+    @CommandHandler
+    void handle(RemoveGroupMember command) {
+        String host = hostOfMember.get(command.instanceId());
+        if (host != null) {
+            apply(new ServerGroupMemberRemoved(groupId, command.instanceId(), host));
+        }
+    }
+
+    /** What a boot into this group needs to know of it, for a requester who may use it. */
+    public GroupHint hintFor(Requester requester) {
+        if (!requester.admin() && !requester.projectId().equals(projectId)) {
+            throw new PolycellException(ErrorCode.BAD_REQUEST, "Instance group " + groupId + " could not be found.");
+        }
+        return new GroupHint(groupId, policy, maxServerPerHost);
+    }
+
     private static PolycellException unknownPolicy(String policy) {
         String shown = policy == null ? "None" : "'" + policy + "'";
         return new PolycellException(ErrorCode.BAD_REQUEST, "Invalid input for field/attribute policy. Value: "
@@ -81,6 +130,19 @@ public class ServerGroup {
     void on(ServerGroupCreated event) {
         groupId = event.groupId();
         projectId = event.projectId();
+        policy = event.policy();
+        Integer max = event.rules() == null ? null : event.rules().get(MAX_SERVER_PER_HOST);
+        maxServerPerHost = max == null ? 1 : max;
+    }
+
+    @EventSourcingHandler
+    void on(ServerGroupMemberPlaced event) {
+        hostOfMember.put(event.instanceId(), event.host());
+    }
+
+    @EventSourcingHandler
+    void on(ServerGroupMemberRemoved event) {
+        hostOfMember.remove(event.instanceId());
     }
 
     @EventSourcingHandler

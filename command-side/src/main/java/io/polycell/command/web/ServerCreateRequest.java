@@ -6,5 +6,5 @@ import java.util.Map;
 /** A validated {@code POST /servers} body. */
 record ServerCreateRequest(String name, String flavorRef, String imageRef, int minCount, int maxCount,
                            Map<String, String> metadata, NetworkSpec networks, String userData,
-                           String availabilityZone) {
+                           String availabilityZone, String groupId) {
 }

@@ -61,7 +61,7 @@ final class ServerRequestParser {
         }
         return new ServerCreateRequest(name, flavorRef, imageRef, minCount, maxCount, metadata(server.get("metadata")),
                 networks(server.get("networks")), userData(server.get("user_data")),
-                availabilityZone(server.get("availability_zone")));
+                availabilityZone(server.get("availability_zone")), group(body));
     }
 
     private static String name(JsonNode name) {
@@ -161,6 +161,26 @@ final class ServerRequestParser {
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asString();
+    }
+
+    /** The {@code group} scheduler hint, Nova's {@code os:scheduler_hints} beside {@code server}. */
+    private static String group(JsonNode body) {
+        JsonNode hints = body.has("os:scheduler_hints") ? body.get("os:scheduler_hints")
+                : body.get("OS-SCH-HNT:scheduler_hints");
+        if (hints == null || hints.isNull()) {
+            return null;
+        }
+        if (!hints.isObject()) {
+            throw invalid("os:scheduler_hints", hints, PythonRepr.of(hints) + " is not of type 'object'");
+        }
+        JsonNode group = hints.get("group");
+        if (group == null || group.isNull()) {
+            return null;
+        }
+        if (!group.isString() || !group.asString().matches("^[0-9a-fA-F-]{36}$")) {
+            throw invalid("group", group, PythonRepr.of(group) + " is not a 'uuid'");
+        }
+        return group.asString();
     }
 
     private static String availabilityZone(JsonNode zone) {

@@ -8,6 +8,7 @@ import io.polycell.messages.build.ServerLocation;
 import io.polycell.messages.common.Requester;
 import io.polycell.messages.error.ErrorCode;
 import io.polycell.messages.error.PolycellException;
+import io.polycell.messages.group.RemoveGroupMember;
 import io.polycell.messages.instance.DeleteInstance;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -50,7 +51,7 @@ class ServersCommandController {
             String name = request.maxCount() == 1 ? request.name() : request.name() + "-" + i;
             accepted.add(router.toApi(new CreateBuildRequest(UUID.randomUUID().toString(), name, request.flavorRef(),
                     request.imageRef(), request.metadata(), request.networks(), request.userData(),
-                    request.availabilityZone(), requester)));
+                    request.availabilityZone(), request.groupId(), requester)));
         }
         String firstId = null;
         for (CompletableFuture<String> outcome : accepted) {
@@ -80,6 +81,9 @@ class ServersCommandController {
         }
         if (location.cell() != null) {
             Outcomes.await(router.toCell(location.cell(), new DeleteInstance(id, requester)));
+        }
+        if (location.groupId() != null) {
+            router.toApi(new RemoveGroupMember(location.groupId(), id));
         }
         return ResponseEntity.noContent().build();
     }

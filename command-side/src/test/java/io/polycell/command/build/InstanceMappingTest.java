@@ -47,7 +47,7 @@ class InstanceMappingTest {
         fixture.given(accepted)
                 .when(new DeleteServer(ID, Specs.OWNER))
                 .expectEvents(new BuildRequestCancelled(ID, "tenant-a"))
-                .expectResultMessagePayload(new ServerLocation(null));
+                .expectResultMessagePayload(new ServerLocation(null, null));
     }
 
     @Test
@@ -64,7 +64,7 @@ class InstanceMappingTest {
         fixture.given(accepted, new InstanceMapped(ID, "cell1", "tenant-a"), new BuildRequestDeleted(ID))
                 .when(new DeleteServer(ID, Specs.ADMIN))
                 .expectNoEvents()
-                .expectResultMessagePayload(new ServerLocation("cell1"));
+                .expectResultMessagePayload(new ServerLocation("cell1", null));
     }
 
     @Test

@@ -79,7 +79,7 @@ class NovaErrorAdvice {
             case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case CONFLICT, BUILD_CANCELLED, HOST_CAPACITY_EXCEEDED -> HttpStatus.CONFLICT;
+            case CONFLICT, BUILD_CANCELLED, HOST_CAPACITY_EXCEEDED, GROUP_POLICY_VIOLATED -> HttpStatus.CONFLICT;
         };
     }
 

@@ -68,6 +68,13 @@ public final class RunningPolycell implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A POST at a microversion ({@code OpenStack-API-Version: compute <version>}). */
+    public Response post(String token, String path, String body, String microversion) {
+        return send(token, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .header("OpenStack-API-Version", "compute " + microversion)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** A PUT at a microversion ({@code OpenStack-API-Version: compute <version>}). */
     public Response put(String token, String path, String body, String microversion) {
         return send(token, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")

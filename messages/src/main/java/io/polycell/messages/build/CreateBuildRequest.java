@@ -10,5 +10,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  */
 public record CreateBuildRequest(@TargetAggregateIdentifier String instanceId, String name, String flavorRef,
                                  String imageRef, Map<String, String> metadata, NetworkSpec networks, String userData,
-                                 String availabilityZone, Requester requester) {
+                                 String availabilityZone, String groupId, Requester requester) {
 }

@@ -12,6 +12,8 @@ public enum ErrorCode {
     CONFLICT,
     /** A host cannot take the resources asked of it; the super-conductor tries the next one. */
     HOST_CAPACITY_EXCEEDED,
+    /** A server group's policy does not allow this host; the super-conductor tries the next one. */
+    GROUP_POLICY_VIOLATED,
     /** A build request was cancelled before its instance could be mapped. */
     BUILD_CANCELLED
 }

@@ -11,10 +11,11 @@ import java.util.Map;
  *
  * @param userData the user data as the API received it (base64), or null
  * @param availabilityZone the zone the user asked for, or null for any
+ * @param group the server group the instance joins, or null
  */
 public record InstanceSpec(String instanceId, String name, String projectId, String userId, FlavorSpec flavor,
                            ImageSpec image, Map<String, String> metadata, NetworkSpec networks, String userData,
-                           String availabilityZone, Instant createdAt) {
+                           String availabilityZone, GroupHint group, Instant createdAt) {
 
     public InstanceSpec {
         networks = networks == null ? NetworkSpec.AUTO : networks;
@@ -23,12 +24,13 @@ public record InstanceSpec(String instanceId, String name, String projectId, Str
     /** A spec with networks allocated automatically and no user data. */
     public InstanceSpec(String instanceId, String name, String projectId, String userId, FlavorSpec flavor,
                         ImageSpec image, Map<String, String> metadata, Instant createdAt) {
-        this(instanceId, name, projectId, userId, flavor, image, metadata, NetworkSpec.AUTO, null, null, createdAt);
+        this(instanceId, name, projectId, userId, flavor, image, metadata, NetworkSpec.AUTO, null, null, null,
+                createdAt);
     }
 
     /** The same instance booted from another image (a rebuild). */
     public InstanceSpec withImage(ImageSpec newImage) {
         return new InstanceSpec(instanceId, name, projectId, userId, flavor, newImage, metadata, networks, userData,
-                availabilityZone, createdAt);
+                availabilityZone, group, createdAt);
     }
 }

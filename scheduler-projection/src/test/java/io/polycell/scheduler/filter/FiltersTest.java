@@ -3,6 +3,8 @@ package io.polycell.scheduler.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.polycell.messages.common.Resources;
+import io.polycell.messages.group.ServerGroupPolicy;
+import io.polycell.messages.instance.GroupHint;
 import io.polycell.scheduler.HostState;
 import io.polycell.scheduler.Hosts;
 import io.polycell.scheduler.RequestSpec;
@@ -138,6 +140,39 @@ class FiltersTest {
             NumInstancesFilter filter = new NumInstancesFilter(3);
             assertThat(filter.passes(Hosts.withInstances("a", 2), ANY)).isTrue();
             assertThat(filter.passes(Hosts.withInstances("a", 3), ANY)).isFalse();
+        }
+    }
+
+    @Nested
+    class ServerGroups {
+        private final HostState h1 = Hosts.host("h1", new Resources(8, 8192, 100));
+        private final HostState h2 = Hosts.host("h2", new Resources(8, 8192, 100));
+
+        private RequestSpec group(ServerGroupPolicy policy, int max, Map<String, Integer> members) {
+            return new RequestSpec(TINY, null, null, null, null, new GroupHint("g", policy, max), members);
+        }
+
+        @Test
+        void affinityPassesAnyHostForAnEmptyGroupThenOnlyTheMembersHost() {
+            ServerGroupAffinityFilter filter = new ServerGroupAffinityFilter();
+            assertThat(filter.passes(h2, group(ServerGroupPolicy.AFFINITY, 1, Map.of()))).isTrue();
+            assertThat(filter.passes(h1, group(ServerGroupPolicy.AFFINITY, 1, Map.of("h1", 1)))).isTrue();
+            assertThat(filter.passes(h2, group(ServerGroupPolicy.AFFINITY, 1, Map.of("h1", 1)))).isFalse();
+        }
+
+        @Test
+        void antiAffinityPassesHostsBelowMaxServerPerHost() {
+            ServerGroupAntiAffinityFilter filter = new ServerGroupAntiAffinityFilter();
+            assertThat(filter.passes(h1, group(ServerGroupPolicy.ANTI_AFFINITY, 1, Map.of("h1", 1)))).isFalse();
+            assertThat(filter.passes(h2, group(ServerGroupPolicy.ANTI_AFFINITY, 1, Map.of("h1", 1)))).isTrue();
+            assertThat(filter.passes(h1, group(ServerGroupPolicy.ANTI_AFFINITY, 2, Map.of("h1", 1)))).isTrue();
+        }
+
+        @Test
+        void softPoliciesAndNoGroupPassEverything() {
+            assertThat(new ServerGroupAffinityFilter().passes(h2, group(ServerGroupPolicy.SOFT_AFFINITY, 1,
+                    Map.of("h1", 1)))).isTrue();
+            assertThat(new ServerGroupAntiAffinityFilter().passes(h1, ANY)).isTrue();
         }
     }
 }
