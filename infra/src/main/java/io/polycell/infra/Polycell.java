@@ -375,6 +375,24 @@ public final class Polycell implements AutoCloseable {
         return aggregateDirectory;
     }
 
+    /** Whether every scheduler replica has caught up with the streams it reads. */
+    public boolean schedulerReady() {
+        return !schedulerFeeds.isEmpty() && schedulerFeeds.stream().allMatch(Polycell::caughtUp);
+    }
+
+    /** Each scheduler replica: whether it has caught up, and how many hosts it knows. */
+    public List<Map<String, Object>> schedulerStatus() {
+        List<Map<String, Object>> replicas = new ArrayList<>();
+        for (int i = 0; i < schedulerFeeds.size(); i++) {
+            Map<String, Object> replica = new LinkedHashMap<>();
+            replica.put("replica", i + 1);
+            replica.put("caught_up", caughtUp(schedulerFeeds.get(i)));
+            replica.put("hosts", replicaStates.get(i).size());
+            replicas.add(replica);
+        }
+        return replicas;
+    }
+
     /** The host states of the first scheduler replica. */
     public HostStates hostStates() {
         return replicaStates.get(0);

@@ -166,6 +166,14 @@ class BootFlowIT {
     }
 
     @Test
+    void healthSaysReadyOnceTheSchedulerHasCaughtUp() {
+        Response health = polycell.get(null, "/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().path("status").asString()).isEqualTo("ready");
+        assertThat(health.json().path("scheduler").get(0).path("hosts").asInt()).isEqualTo(8);
+    }
+
+    @Test
     void requestsWithoutATokenAre401() {
         Response response = polycell.get(null, "/v2.1/servers");
         assertThat(response.status()).isEqualTo(401);

@@ -63,23 +63,24 @@ public final class FilterScheduler implements Scheduler {
             if (members != null) {
                 request = request.withGroupMembers(members);
             }
-            Candidates candidates = Candidates.of(states.all(), request, filters, weighing);
+            HostColumns columns = states.columns();
+            Candidates candidates = Candidates.of(columns, request, filters, weighing);
             List<Placement> placements = new ArrayList<>();
             for (String instanceId : instanceIds) {
-                int primary = candidates.best(-1, null);
+                int primary = candidates.best(-1, -1);
                 if (primary < 0) {
                     break;
                 }
                 HostState chosen = candidates.host(primary);
-                List<Destination> others = candidates.bestInCell(primary, chosen.cell(), alternates);
+                List<Destination> others = candidates.bestInCell(primary, columns.cellId(chosen.cell()), alternates);
                 states.reserve(instanceId, chosen.host(), request.resources());
                 if (members != null) {
                     members.merge(chosen.host(), 1, Integer::sum);
-                    if (request.group().policy() == ServerGroupPolicy.AFFINITY) {
-                        candidates.keepOnly(primary);
-                    }
                 }
-                candidates.refresh(primary, states.get(chosen.host()).orElseThrow(), request, filters);
+                candidates.refresh(primary, request, filters);
+                if (members != null && request.group().policy() == ServerGroupPolicy.AFFINITY) {
+                    candidates.keepOnly(primary);
+                }
                 placements.add(new Placement(instanceId, new Destination(chosen.host(), chosen.cell()), others));
             }
             return placements;
@@ -102,132 +103,139 @@ public final class FilterScheduler implements Scheduler {
 
         private static final double NO_SPREAD = 0.5;
 
-        private final HostState[] hosts;
+        private final HostColumns columns;
+        private final int[] slots;
         private final boolean[] passing;
         private final double[] scores;
         private final double[][] range;
         private final Weighing weighing;
 
-        private Candidates(HostState[] hosts, double[][] raw, double[][] range, Weighing weighing) {
-            this.hosts = hosts;
-            this.passing = new boolean[hosts.length];
+        private Candidates(HostColumns columns, int[] slots, double[][] range, Weighing weighing) {
+            this.columns = columns;
+            this.slots = slots;
+            this.passing = new boolean[slots.length];
             Arrays.fill(passing, true);
             this.range = range;
             this.weighing = weighing;
-            this.scores = new double[hosts.length];
-            for (int h = 0; h < hosts.length; h++) {
-                double score = 0;
-                for (int w = 0; w < raw.length; w++) {
-                    score += weighing.weighers().get(w).multiplier() * normalize(raw[w][h], range[w]);
+            this.scores = new double[slots.length];
+            for (int w = 0; w < range.length; w++) {
+                Weighing.Weighted weighted = weighing.weighers().get(w);
+                HostWeigher weigher = weighted.weigher();
+                double multiplier = weighted.multiplier();
+                for (int c = 0; c < slots.length; c++) {
+                    scores[c] += multiplier * normalize(weigher.weigh(columns, slots[c]), range[w]);
                 }
-                scores[h] = score;
             }
         }
 
-        static Candidates of(Iterable<HostState> all, RequestSpec request, List<HostFilter> filters,
+        /**
+         * Filters every host (only with the filters that can refuse something for this request), then
+         * finds each weigher's range over the candidates; scores follow in the constructor.
+         */
+        static Candidates of(HostColumns columns, RequestSpec request, List<HostFilter> filters,
                              Weighing weighing) {
-            List<HostState> passed = new ArrayList<>();
-            for (HostState host : all) {
-                if (passes(host, request, filters)) {
-                    passed.add(host);
+            HostFilter[] applying = filters.stream().filter(filter -> filter.appliesTo(request))
+                    .toArray(HostFilter[]::new);
+            int[] passed = new int[columns.size()];
+            int count = 0;
+            for (int slot = 0; slot < columns.size(); slot++) {
+                if (passes(columns, slot, request, applying)) {
+                    passed[count++] = slot;
                 }
             }
-            HostState[] hosts = passed.toArray(HostState[]::new);
+            int[] slots = Arrays.copyOf(passed, count);
             int weighers = weighing.weighers().size();
-            double[][] raw = new double[weighers][hosts.length];
             double[][] range = new double[weighers][];
             for (int w = 0; w < weighers; w++) {
                 HostWeigher weigher = weighing.weighers().get(w).weigher();
                 double min = Double.POSITIVE_INFINITY;
                 double max = Double.NEGATIVE_INFINITY;
-                for (int h = 0; h < hosts.length; h++) {
-                    double value = weigher.weigh(hosts[h]);
-                    raw[w][h] = value;
+                for (int c = 0; c < count; c++) {
+                    double value = weigher.weigh(columns, slots[c]);
                     min = Math.min(min, value);
                     max = Math.max(max, value);
                 }
                 range[w] = new double[] {min, max};
             }
-            return new Candidates(hosts, raw, range, weighing);
+            return new Candidates(columns, slots, range, weighing);
         }
 
-        HostState host(int index) {
-            return hosts[index];
+        HostState host(int candidate) {
+            return columns.state(slots[candidate]);
         }
 
-        /** The best passing host other than {@code skip}, in {@code cell} when given; -1 when none. */
-        int best(int skip, String cell) {
+        /** The best passing candidate other than {@code skip}, in cell number {@code cell} unless -1. */
+        int best(int skip, int cell) {
             int best = -1;
             double bestScore = 0;
-            for (int h = 0; h < hosts.length; h++) {
-                if (h == skip || !passing[h] || (cell != null && !hosts[h].cell().equals(cell))) {
+            for (int c = 0; c < slots.length; c++) {
+                if (c == skip || !passing[c] || (cell >= 0 && columns.cellIdOf(slots[c]) != cell)) {
                     continue;
                 }
-                double score = scores[h];
-                if (best < 0 || better(h, score, best, bestScore)) {
-                    best = h;
-                    bestScore = score;
+                if (best < 0 || better(c, scores[c], best, bestScore)) {
+                    best = c;
+                    bestScore = scores[c];
                 }
             }
             return best;
         }
 
         /** Up to {@code count} best passing hosts of {@code cell} other than {@code primary}, best first. */
-        List<Destination> bestInCell(int primary, String cell, int count) {
+        List<Destination> bestInCell(int primary, int cell, int count) {
             int[] top = new int[count];
             double[] topScores = new double[count];
             int size = 0;
-            for (int h = 0; h < hosts.length && count > 0; h++) {
-                if (h == primary || !passing[h] || !hosts[h].cell().equals(cell)) {
+            for (int c = 0; c < slots.length && count > 0; c++) {
+                if (c == primary || !passing[c] || columns.cellIdOf(slots[c]) != cell) {
                     continue;
                 }
-                double score = scores[h];
+                double score = scores[c];
                 int at;
                 if (size < count) {
                     at = size++;
-                } else if (better(h, score, top[size - 1], topScores[size - 1])) {
+                } else if (better(c, score, top[size - 1], topScores[size - 1])) {
                     at = size - 1;
                 } else {
                     continue;
                 }
-                top[at] = h;
+                top[at] = c;
                 topScores[at] = score;
                 for (int i = at; i > 0 && better(top[i], topScores[i], top[i - 1], topScores[i - 1]); i--) {
-                    int host = top[i];
-                    double held = topScores[i];
+                    int held = top[i];
+                    double heldScore = topScores[i];
                     top[i] = top[i - 1];
                     topScores[i] = topScores[i - 1];
-                    top[i - 1] = host;
-                    topScores[i - 1] = held;
+                    top[i - 1] = held;
+                    topScores[i - 1] = heldScore;
                 }
             }
             List<Destination> destinations = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {
-                destinations.add(new Destination(hosts[top[i]].host(), hosts[top[i]].cell()));
+                destinations.add(new Destination(columns.host(slots[top[i]]), columns.cell(slots[top[i]])));
             }
             return destinations;
         }
 
-        /** From now on only this host may be chosen (affinity: the group has a host). */
-        void keepOnly(int index) {
-            for (int h = 0; h < passing.length; h++) {
-                passing[h] = passing[h] && h == index;
+        /** From now on only this candidate may be chosen (affinity: the group has a host). */
+        void keepOnly(int candidate) {
+            for (int c = 0; c < passing.length; c++) {
+                passing[c] = passing[c] && c == candidate;
             }
         }
 
-        /** Filters and weighs a host again after this decision reserved resources on it. */
-        void refresh(int index, HostState now, RequestSpec request, List<HostFilter> filters) {
-            hosts[index] = now;
-            passing[index] = passes(now, request, filters);
+        /** Filters and weighs a candidate again after this decision reserved resources on it. */
+        void refresh(int candidate, RequestSpec request, List<HostFilter> filters) {
+            int slot = slots[candidate];
+            passing[candidate] = passes(columns, slot, request, filters.toArray(HostFilter[]::new));
             double score = 0;
             for (int w = 0; w < weighing.weighers().size(); w++) {
                 Weighing.Weighted weighted = weighing.weighers().get(w);
-                double value = weighted.weigher().weigh(now);
+                double value = weighted.weigher().weigh(columns, slot);
                 range[w][0] = Math.min(range[w][0], value);
                 range[w][1] = Math.max(range[w][1], value);
                 score += weighted.multiplier() * normalize(value, range[w]);
             }
-            scores[index] = score;
+            scores[candidate] = score;
         }
 
         private static double normalize(double value, double[] range) {
@@ -236,15 +244,16 @@ public final class FilterScheduler implements Scheduler {
         }
 
         private boolean better(int a, double scoreA, int b, double scoreB) {
-            return scoreA > scoreB || (scoreA == scoreB && hosts[a].host().compareTo(hosts[b].host()) < 0);
+            return scoreA > scoreB
+                    || (scoreA == scoreB && columns.host(slots[a]).compareTo(columns.host(slots[b])) < 0);
         }
 
-        private static boolean passes(HostState host, RequestSpec request, List<HostFilter> filters) {
-            if (request.excludedHosts().contains(host.host())) {
+        private static boolean passes(HostColumns columns, int slot, RequestSpec request, HostFilter[] filters) {
+            if (!request.excludedHosts().isEmpty() && request.excludedHosts().contains(columns.host(slot))) {
                 return false;
             }
             for (HostFilter filter : filters) {
-                if (!filter.passes(host, request)) {
+                if (!filter.passes(columns, slot, request)) {
                     return false;
                 }
             }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 
 /**
  * Every host's state, in memory, plus the reservations this scheduler made for its own proposals.
@@ -25,6 +26,7 @@ public final class HostStates {
     }
 
     private final Map<String, HostState> hosts = new ConcurrentHashMap<>();
+    private final HostColumns columns = new HostColumns();
     private final AggregateMemberships aggregates = new AggregateMemberships();
     private final Map<String, Map<String, String>> hostOfMemberByGroup = new HashMap<>();
     private final Map<String, Reservation> reservations = new HashMap<>();
@@ -39,9 +41,9 @@ public final class HostStates {
     }
 
     synchronized void register(String host, String cell, Resources capacity) {
-        hosts.merge(host, new HostState(host, cell, capacity, HostState.NOTHING, HostState.NOTHING, 0, true, Map.of())
-                        .withNamespace(HostState.AGGREGATES, aggregates.namespaceOf(host)),
-                (known, fresh) -> known.withCapacity(capacity));
+        HostState fresh = new HostState(host, cell, capacity, HostState.NOTHING, HostState.NOTHING, 0, true, Map.of())
+                .withNamespace(HostState.AGGREGATES, aggregates.namespaceOf(host));
+        columns.write(hosts.merge(host, fresh, (known, unused) -> known.withCapacity(capacity)));
     }
 
     /** An aggregate changed: its zone, metadata and hosts as they are now. */
@@ -77,11 +79,11 @@ public final class HostStates {
     }
 
     synchronized void setNamespace(String host, String namespace, Map<String, String> values) {
-        hosts.computeIfPresent(host, (name, state) -> state.withNamespace(namespace, values));
+        update(host, (name, state) -> state.withNamespace(namespace, values));
     }
 
     synchronized void setAttribute(String host, String namespace, String key, String value) {
-        hosts.computeIfPresent(host, (name, state) -> {
+        update(host, (name, state) -> {
             Map<String, String> values = new HashMap<>(state.namespace(namespace));
             values.put(key, value);
             return state.withNamespace(namespace, values);
@@ -89,28 +91,28 @@ public final class HostStates {
     }
 
     synchronized void markUp(String host, boolean up) {
-        hosts.computeIfPresent(host, (name, state) -> state.withUp(up));
+        update(host, (name, state) -> state.withUp(up));
     }
 
     synchronized void claim(String host, String instanceId, Resources amount) {
         cancelReservation(instanceId);
-        hosts.computeIfPresent(host, (name, state) -> state.claimed(amount));
+        update(host, (name, state) -> state.claimed(amount));
     }
 
     synchronized void release(String host, Resources amount) {
-        hosts.computeIfPresent(host, (name, state) -> state.released(amount));
+        update(host, (name, state) -> state.released(amount));
     }
 
     synchronized void reserve(String instanceId, String host, Resources amount) {
         cancelReservation(instanceId);
         reservations.put(instanceId, new Reservation(host, amount, clock.instant().plus(RESERVATION_LIFETIME)));
-        hosts.computeIfPresent(host, (name, state) -> state.reserved(amount));
+        update(host, (name, state) -> state.reserved(amount));
     }
 
     synchronized void cancelReservation(String instanceId) {
         Reservation reservation = reservations.remove(instanceId);
         if (reservation != null) {
-            hosts.computeIfPresent(reservation.host(), (name, state) -> state.unreserved(reservation.amount()));
+            update(reservation.host(), (name, state) -> state.unreserved(reservation.amount()));
         }
     }
 
@@ -121,9 +123,22 @@ public final class HostStates {
             if (reservation.expires().isAfter(now)) {
                 return false;
             }
-            hosts.computeIfPresent(reservation.host(), (name, state) -> state.unreserved(reservation.amount()));
+            update(reservation.host(), (name, state) -> state.unreserved(reservation.amount()));
             return true;
         });
+    }
+
+    /** Replaces a host's state and its columns; nothing for an unknown host. */
+    private void update(String host, BiFunction<String, HostState, HostState> change) {
+        HostState changed = hosts.computeIfPresent(host, change);
+        if (changed != null) {
+            columns.write(changed);
+        }
+    }
+
+    /** The hosts' numbers by slot, for a scheduling pass; read them only while holding this object's lock. */
+    HostColumns columns() {
+        return columns;
     }
 
     public Collection<HostState> all() {

@@ -1,5 +1,6 @@
 package io.polycell.scheduler.filter;
 
+import io.polycell.scheduler.HostColumns;
 import io.polycell.scheduler.HostState;
 import io.polycell.scheduler.RequestSpec;
 import java.util.Map;
@@ -34,5 +35,15 @@ public final class AggregateExtraSpecsFilter implements HostFilter {
             }
         }
         return false;
+    }
+
+    @Override
+    public boolean passes(HostColumns hosts, int slot, RequestSpec request) {
+        return request.flavorExtraSpecs().isEmpty() || passes(hosts.state(slot), request);
+    }
+
+    @Override
+    public boolean appliesTo(RequestSpec request) {
+        return !request.flavorExtraSpecs().isEmpty();
     }
 }

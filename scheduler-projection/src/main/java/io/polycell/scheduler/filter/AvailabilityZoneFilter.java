@@ -1,5 +1,6 @@
 package io.polycell.scheduler.filter;
 
+import io.polycell.scheduler.HostColumns;
 import io.polycell.scheduler.HostState;
 import io.polycell.scheduler.RequestSpec;
 
@@ -15,5 +16,15 @@ public final class AvailabilityZoneFilter implements HostFilter {
         }
         String zone = host.attribute(HostState.AGGREGATES, "availability_zone");
         return request.availabilityZone().equals(zone == null ? DEFAULT_ZONE : zone);
+    }
+
+    @Override
+    public boolean passes(HostColumns hosts, int slot, RequestSpec request) {
+        return request.availabilityZone() == null || passes(hosts.state(slot), request);
+    }
+
+    @Override
+    public boolean appliesTo(RequestSpec request) {
+        return request.availabilityZone() != null;
     }
 }

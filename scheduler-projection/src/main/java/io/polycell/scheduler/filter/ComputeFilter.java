@@ -1,5 +1,6 @@
 package io.polycell.scheduler.filter;
 
+import io.polycell.scheduler.HostColumns;
 import io.polycell.scheduler.HostState;
 import io.polycell.scheduler.RequestSpec;
 
@@ -10,5 +11,10 @@ public final class ComputeFilter implements HostFilter {
     public boolean passes(HostState host, RequestSpec request) {
         return host.up() && !"true".equals(host.attribute(HostState.OPERATOR, "disabled"))
                 && !"true".equals(host.attribute(HostState.OPERATOR, "forced_down"));
+    }
+
+    @Override
+    public boolean passes(HostColumns hosts, int slot, RequestSpec request) {
+        return hosts.accepting(slot);
     }
 }

@@ -1,5 +1,6 @@
 package io.polycell.scheduler.filter;
 
+import io.polycell.scheduler.HostColumns;
 import io.polycell.scheduler.HostState;
 import io.polycell.scheduler.RequestSpec;
 
@@ -7,4 +8,17 @@ import io.polycell.scheduler.RequestSpec;
 public interface HostFilter {
 
     boolean passes(HostState host, RequestSpec request);
+
+    /**
+     * The same rule over the scheduler's columns, for a pass over every host. Filters that only need
+     * numbers, or that do not apply to the request, answer without touching the host's state record.
+     */
+    default boolean passes(HostColumns hosts, int slot, RequestSpec request) {
+        return passes(hosts.state(slot), request);
+    }
+
+    /** Whether this rule can refuse any host for {@code request}; a pass skips the filters that cannot. */
+    default boolean appliesTo(RequestSpec request) {
+        return true;
+    }
 }

@@ -1,5 +1,6 @@
 package io.polycell.scheduler.filter;
 
+import io.polycell.scheduler.HostColumns;
 import io.polycell.scheduler.HostState;
 import io.polycell.scheduler.RequestSpec;
 
@@ -19,5 +20,15 @@ public final class ImagePropertiesFilter implements HostFilter {
         String wanted = request.imageProperties().get(property);
         String offered = host.attribute(HostState.COMPUTE, property);
         return wanted == null || offered == null || wanted.equalsIgnoreCase(offered);
+    }
+
+    @Override
+    public boolean passes(HostColumns hosts, int slot, RequestSpec request) {
+        return request.imageProperties().isEmpty() || passes(hosts.state(slot), request);
+    }
+
+    @Override
+    public boolean appliesTo(RequestSpec request) {
+        return !request.imageProperties().isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package io.polycell.scheduler.filter;
 
+import io.polycell.scheduler.HostColumns;
 import io.polycell.scheduler.HostState;
 import io.polycell.scheduler.RequestSpec;
 
@@ -18,5 +19,10 @@ public final class NumInstancesFilter implements HostFilter {
     @Override
     public boolean passes(HostState host, RequestSpec request) {
         return host.instances() < maxInstancesPerHost;
+    }
+
+    @Override
+    public boolean passes(HostColumns hosts, int slot, RequestSpec request) {
+        return hosts.instances(slot) < maxInstancesPerHost;
     }
 }

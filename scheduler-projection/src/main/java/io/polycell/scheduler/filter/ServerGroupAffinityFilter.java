@@ -1,6 +1,7 @@
 package io.polycell.scheduler.filter;
 
 import io.polycell.messages.group.ServerGroupPolicy;
+import io.polycell.scheduler.HostColumns;
 import io.polycell.scheduler.HostState;
 import io.polycell.scheduler.RequestSpec;
 
@@ -14,5 +15,19 @@ public final class ServerGroupAffinityFilter implements HostFilter {
             return true;
         }
         return request.groupMembersOn(host.host()) > 0;
+    }
+
+    @Override
+    public boolean passes(HostColumns hosts, int slot, RequestSpec request) {
+        if (request.group() == null || request.group().policy() != ServerGroupPolicy.AFFINITY
+                || request.groupMembersPerHost().isEmpty()) {
+            return true;
+        }
+        return request.groupMembersOn(hosts.host(slot)) > 0;
+    }
+
+    @Override
+    public boolean appliesTo(RequestSpec request) {
+        return request.group() != null && request.group().policy() == ServerGroupPolicy.AFFINITY;
     }
 }

@@ -1,6 +1,7 @@
 package io.polycell.scheduler.filter;
 
 import io.polycell.messages.group.ServerGroupPolicy;
+import io.polycell.scheduler.HostColumns;
 import io.polycell.scheduler.HostState;
 import io.polycell.scheduler.RequestSpec;
 
@@ -13,5 +14,18 @@ public final class ServerGroupAntiAffinityFilter implements HostFilter {
             return true;
         }
         return request.groupMembersOn(host.host()) < request.group().maxServerPerHost();
+    }
+
+    @Override
+    public boolean passes(HostColumns hosts, int slot, RequestSpec request) {
+        if (request.group() == null || request.group().policy() != ServerGroupPolicy.ANTI_AFFINITY) {
+            return true;
+        }
+        return request.groupMembersOn(hosts.host(slot)) < request.group().maxServerPerHost();
+    }
+
+    @Override
+    public boolean appliesTo(RequestSpec request) {
+        return request.group() != null && request.group().policy() == ServerGroupPolicy.ANTI_AFFINITY;
     }
 }

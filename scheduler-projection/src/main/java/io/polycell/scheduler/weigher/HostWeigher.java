@@ -1,5 +1,6 @@
 package io.polycell.scheduler.weigher;
 
+import io.polycell.scheduler.HostColumns;
 import io.polycell.scheduler.HostState;
 
 /**
@@ -10,4 +11,9 @@ import io.polycell.scheduler.HostState;
 public interface HostWeigher {
 
     double weigh(HostState host);
+
+    /** The same score over the scheduler's columns, for a pass over every host. */
+    default double weigh(HostColumns hosts, int slot) {
+        return weigh(hosts.state(slot));
+    }
 }

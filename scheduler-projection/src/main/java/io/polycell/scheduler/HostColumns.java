@@ -1,0 +1,111 @@
+package io.polycell.scheduler;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Every host's numbers in primitive arrays, one slot per host, kept in step with its {@link HostState}
+ * by {@link HostStates}. A scheduling pass over 100,000 hosts reads a few arrays front to back instead
+ * of chasing 400,000 objects across the heap; filters and weighers that only need numbers read them
+ * here, and the rest read the host's state record from the same slot.
+ */
+public final class HostColumns {
+
+    private static final int INITIAL = 1024;
+
+    private final Map<String, Integer> slots = new HashMap<>();
+    private int size;
+    private HostState[] states = new HostState[INITIAL];
+    private int[] freeVcpus = new int[INITIAL];
+    private int[] freeRamMb = new int[INITIAL];
+    private int[] freeDiskGb = new int[INITIAL];
+    private int[] instances = new int[INITIAL];
+    private boolean[] accepting = new boolean[INITIAL];
+    private int[] cellIds = new int[INITIAL];
+    private final Map<String, Integer> cellNumbers = new HashMap<>();
+
+    /** Copies a host's state into its slot, giving a new host the next slot. */
+    void write(HostState state) {
+        Integer slot = slots.get(state.host());
+        if (slot == null) {
+            slot = size++;
+            slots.put(state.host(), slot);
+            grow();
+        }
+        states[slot] = state;
+        freeVcpus[slot] = state.freeVcpus();
+        freeRamMb[slot] = state.freeRamMb();
+        freeDiskGb[slot] = state.freeDiskGb();
+        instances[slot] = state.instances();
+        cellIds[slot] = cellId(state.cell());
+        accepting[slot] = state.up() && !"true".equals(state.attribute(HostState.OPERATOR, "disabled"))
+                && !"true".equals(state.attribute(HostState.OPERATOR, "forced_down"));
+    }
+
+    private void grow() {
+        if (size <= states.length) {
+            return;
+        }
+        int capacity = states.length * 2;
+        states = Arrays.copyOf(states, capacity);
+        freeVcpus = Arrays.copyOf(freeVcpus, capacity);
+        freeRamMb = Arrays.copyOf(freeRamMb, capacity);
+        freeDiskGb = Arrays.copyOf(freeDiskGb, capacity);
+        instances = Arrays.copyOf(instances, capacity);
+        accepting = Arrays.copyOf(accepting, capacity);
+        cellIds = Arrays.copyOf(cellIds, capacity);
+    }
+
+    /** A number per cell name, so a pass compares ints instead of strings. */
+    public int cellId(String cell) {
+        return cellNumbers.computeIfAbsent(cell, name -> cellNumbers.size());
+    }
+
+    public int cellIdOf(int slot) {
+        return cellIds[slot];
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** The slot of a host, or -1. */
+    public int slotOf(String host) {
+        Integer slot = slots.get(host);
+        return slot == null ? -1 : slot;
+    }
+
+    public HostState state(int slot) {
+        return states[slot];
+    }
+
+    public String host(int slot) {
+        return states[slot].host();
+    }
+
+    public String cell(int slot) {
+        return states[slot].cell();
+    }
+
+    public int freeVcpus(int slot) {
+        return freeVcpus[slot];
+    }
+
+    public int freeRamMb(int slot) {
+        return freeRamMb[slot];
+    }
+
+    public int freeDiskGb(int slot) {
+        return freeDiskGb[slot];
+    }
+
+    public int instances(int slot) {
+        return instances[slot];
+    }
+
+    /** Up, enabled and not forced down. */
+    public boolean accepting(int slot) {
+        return accepting[slot];
+    }
+}

@@ -1,0 +1,68 @@
+package io.polycell.scheduler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.polycell.messages.common.Resources;
+import io.polycell.messages.host.HostForcedDown;
+import io.polycell.messages.host.HostRegistered;
+import io.polycell.messages.host.HostResourcesClaimed;
+import io.polycell.messages.host.HostServiceDisabled;
+import io.polycell.messages.host.HostWentDown;
+import io.polycell.scheduler.filter.ComputeFilter;
+import io.polycell.scheduler.filter.DiskFilter;
+import io.polycell.scheduler.filter.HostFilter;
+import io.polycell.scheduler.filter.NumInstancesFilter;
+import io.polycell.scheduler.filter.RamFilter;
+import io.polycell.scheduler.filter.VcpuFilter;
+import io.polycell.scheduler.weigher.FreeDiskWeigher;
+import io.polycell.scheduler.weigher.FreeRamWeigher;
+import io.polycell.scheduler.weigher.FreeVcpuWeigher;
+import io.polycell.scheduler.weigher.HostWeigher;
+import io.polycell.scheduler.weigher.InstanceCountWeigher;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The columns a scheduling pass reads say the same as the host states they mirror. */
+class ColumnsAgreeWithStatesTest {
+
+    @Test
+    void everyFilterAndWeigherGivesTheSameAnswerOnColumnsAndOnStates() {
+        HostStates states = new HostStates();
+        HostStateProjection projection = new HostStateProjection(states);
+        Random random = new Random(3);
+        for (int h = 0; h < 200; h++) {
+            String host = "h" + h;
+            projection.on(new HostRegistered(host, "cell1", new Resources(8, 16384, 200)));
+            for (int c = 0; c < random.nextInt(8); c++) {
+                projection.on(new HostResourcesClaimed(host, "cell1", host + "-" + c,
+                        new Resources(1, random.nextInt(4096), random.nextInt(40))));
+            }
+            switch (random.nextInt(6)) {
+                case 0 -> projection.on(new HostWentDown(host, "cell1", Instant.EPOCH));
+                case 1 -> projection.on(new HostServiceDisabled(host, "cell1", "maintenance"));
+                case 2 -> projection.on(new HostForcedDown(host, "cell1", true));
+                default -> { }
+            }
+        }
+        RequestSpec request = RequestSpec.of(new Resources(2, 2048, 20));
+        List<HostFilter> filters = List.of(new ComputeFilter(), new RamFilter(), new VcpuFilter(), new DiskFilter(),
+                new NumInstancesFilter(5));
+        List<HostWeigher> weighers = List.of(new FreeRamWeigher(), new FreeVcpuWeigher(), new FreeDiskWeigher(),
+                new InstanceCountWeigher());
+        HostColumns columns = states.columns();
+
+        assertThat(columns.size()).isEqualTo(200);
+        for (int slot = 0; slot < columns.size(); slot++) {
+            HostState state = states.get(columns.host(slot)).orElseThrow();
+            for (HostFilter filter : filters) {
+                assertThat(filter.passes(columns, slot, request)).as(filter + " on " + state.host())
+                        .isEqualTo(filter.passes(state, request));
+            }
+            for (HostWeigher weigher : weighers) {
+                assertThat(weigher.weigh(columns, slot)).isEqualTo(weigher.weigh(state));
+            }
+        }
+    }
+}
