@@ -3,7 +3,12 @@ package io.polycell.scheduler;
 import io.polycell.messages.common.Resources;
 import io.polycell.messages.group.ServerGroupPolicy;
 import io.polycell.scheduler.filter.HostFilter;
+import io.polycell.scheduler.filter.NumericChecks;
+import io.polycell.scheduler.weigher.FreeDiskWeigher;
+import io.polycell.scheduler.weigher.FreeRamWeigher;
+import io.polycell.scheduler.weigher.FreeVcpuWeigher;
 import io.polycell.scheduler.weigher.HostWeigher;
+import io.polycell.scheduler.weigher.InstanceCountWeigher;
 import io.polycell.scheduler.weigher.Weighing;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,12 +31,14 @@ import java.util.Set;
 public final class FilterScheduler implements Scheduler {
 
     private final HostStates states;
-    private final List<HostFilter> filters;
+    private final NumericChecks filters;
     private final Weighing weighing;
+    /** Arrays reused by every pass (passes run one at a time, under the host states' lock). */
+    private final Scratch scratch = new Scratch();
 
     public FilterScheduler(HostStates states, List<HostFilter> filters, Weighing weighing) {
         this.states = states;
-        this.filters = List.copyOf(filters);
+        this.filters = NumericChecks.of(filters);
         this.weighing = weighing;
     }
 
@@ -64,7 +71,7 @@ public final class FilterScheduler implements Scheduler {
                 request = request.withGroupMembers(members);
             }
             HostColumns columns = states.columns();
-            Candidates candidates = Candidates.of(columns, request, filters, weighing);
+            Candidates candidates = Candidates.of(columns, request, filters, weighing, scratch);
             List<Placement> placements = new ArrayList<>();
             for (String instanceId : instanceIds) {
                 int primary = candidates.best(-1, -1);
@@ -93,6 +100,22 @@ public final class FilterScheduler implements Scheduler {
         states.cancelReservation(instanceId);
     }
 
+    /** Arrays a pass fills, kept between passes so that a pass over 100,000 hosts allocates almost nothing. */
+    private static final class Scratch {
+
+        private int[] slots = new int[0];
+        private double[] scores = new double[0];
+        private boolean[] passing = new boolean[0];
+
+        void ensure(int size) {
+            if (slots.length < size) {
+                slots = new int[size];
+                scores = new double[size];
+                passing = new boolean[size];
+            }
+        }
+    }
+
     /**
      * The hosts that passed the filters, for one decision, and their scores. A weigher's values are
      * normalized against their range over the candidates (a range of one value counts as the middle);
@@ -104,46 +127,72 @@ public final class FilterScheduler implements Scheduler {
         private static final double NO_SPREAD = 0.5;
 
         private final HostColumns columns;
+        private final int count;
         private final int[] slots;
         private final boolean[] passing;
         private final double[] scores;
         private final double[][] range;
         private final Weighing weighing;
 
-        private Candidates(HostColumns columns, int[] slots, double[][] range, Weighing weighing) {
+        private Candidates(HostColumns columns, int count, Scratch scratch, double[][] range, Weighing weighing) {
             this.columns = columns;
-            this.slots = slots;
-            this.passing = new boolean[slots.length];
-            Arrays.fill(passing, true);
+            this.count = count;
+            this.slots = scratch.slots;
+            this.passing = scratch.passing;
+            Arrays.fill(passing, 0, count, true);
             this.range = range;
             this.weighing = weighing;
-            this.scores = new double[slots.length];
+            this.scores = scratch.scores;
+            Arrays.fill(scores, 0, count, 0.0);
             for (int w = 0; w < range.length; w++) {
                 Weighing.Weighted weighted = weighing.weighers().get(w);
                 HostWeigher weigher = weighted.weigher();
                 double multiplier = weighted.multiplier();
-                for (int c = 0; c < slots.length; c++) {
-                    scores[c] += multiplier * normalize(weigher.weigh(columns, slots[c]), range[w]);
+                double low = range[w][0];
+                double span = range[w][1] - range[w][0];
+                for (int c = 0; c < count; c++) {
+                    double value = value(weigher, columns, slots[c]);
+                    scores[c] += multiplier * (span == 0 ? NO_SPREAD : (value - low) / span);
                 }
             }
+        }
+
+        /**
+         * A weigher's value for a host: the four numeric weighers read the columns directly, so a pass
+         * over every host makes no call through the weigher interface; others are asked.
+         */
+        private static double value(HostWeigher weigher, HostColumns columns, int slot) {
+            if (weigher instanceof FreeRamWeigher) {
+                return columns.freeRamMb(slot);
+            }
+            if (weigher instanceof FreeVcpuWeigher) {
+                return columns.freeVcpus(slot);
+            }
+            if (weigher instanceof FreeDiskWeigher) {
+                return columns.freeDiskGb(slot);
+            }
+            if (weigher instanceof InstanceCountWeigher) {
+                return columns.instances(slot);
+            }
+            return weigher.weigh(columns, slot);
         }
 
         /**
          * Filters every host (only with the filters that can refuse something for this request), then
          * finds each weigher's range over the candidates; scores follow in the constructor.
          */
-        static Candidates of(HostColumns columns, RequestSpec request, List<HostFilter> filters,
-                             Weighing weighing) {
-            HostFilter[] applying = filters.stream().filter(filter -> filter.appliesTo(request))
+        static Candidates of(HostColumns columns, RequestSpec request, NumericChecks filters,
+                             Weighing weighing, Scratch scratch) {
+            HostFilter[] applying = filters.others().stream().filter(filter -> filter.appliesTo(request))
                     .toArray(HostFilter[]::new);
-            int[] passed = new int[columns.size()];
+            scratch.ensure(columns.size());
+            int[] slots = scratch.slots;
             int count = 0;
             for (int slot = 0; slot < columns.size(); slot++) {
-                if (passes(columns, slot, request, applying)) {
-                    passed[count++] = slot;
+                if (filters.passes(columns, slot, request) && passes(columns, slot, request, applying)) {
+                    slots[count++] = slot;
                 }
             }
-            int[] slots = Arrays.copyOf(passed, count);
             int weighers = weighing.weighers().size();
             double[][] range = new double[weighers][];
             for (int w = 0; w < weighers; w++) {
@@ -151,13 +200,13 @@ public final class FilterScheduler implements Scheduler {
                 double min = Double.POSITIVE_INFINITY;
                 double max = Double.NEGATIVE_INFINITY;
                 for (int c = 0; c < count; c++) {
-                    double value = weigher.weigh(columns, slots[c]);
+                    double value = value(weigher, columns, slots[c]);
                     min = Math.min(min, value);
                     max = Math.max(max, value);
                 }
                 range[w] = new double[] {min, max};
             }
-            return new Candidates(columns, slots, range, weighing);
+            return new Candidates(columns, count, scratch, range, weighing);
         }
 
         HostState host(int candidate) {
@@ -168,7 +217,7 @@ public final class FilterScheduler implements Scheduler {
         int best(int skip, int cell) {
             int best = -1;
             double bestScore = 0;
-            for (int c = 0; c < slots.length; c++) {
+            for (int c = 0; c < count; c++) {
                 if (c == skip || !passing[c] || (cell >= 0 && columns.cellIdOf(slots[c]) != cell)) {
                     continue;
                 }
@@ -185,7 +234,7 @@ public final class FilterScheduler implements Scheduler {
             int[] top = new int[count];
             double[] topScores = new double[count];
             int size = 0;
-            for (int c = 0; c < slots.length && count > 0; c++) {
+            for (int c = 0; c < this.count && count > 0; c++) {
                 if (c == primary || !passing[c] || columns.cellIdOf(slots[c]) != cell) {
                     continue;
                 }
@@ -218,19 +267,20 @@ public final class FilterScheduler implements Scheduler {
 
         /** From now on only this candidate may be chosen (affinity: the group has a host). */
         void keepOnly(int candidate) {
-            for (int c = 0; c < passing.length; c++) {
+            for (int c = 0; c < count; c++) {
                 passing[c] = passing[c] && c == candidate;
             }
         }
 
         /** Filters and weighs a candidate again after this decision reserved resources on it. */
-        void refresh(int candidate, RequestSpec request, List<HostFilter> filters) {
+        void refresh(int candidate, RequestSpec request, NumericChecks filters) {
             int slot = slots[candidate];
-            passing[candidate] = passes(columns, slot, request, filters.toArray(HostFilter[]::new));
+            passing[candidate] = filters.passes(columns, slot, request)
+                    && passes(columns, slot, request, filters.others().toArray(HostFilter[]::new));
             double score = 0;
             for (int w = 0; w < weighing.weighers().size(); w++) {
                 Weighing.Weighted weighted = weighing.weighers().get(w);
-                double value = weighted.weigher().weigh(columns, slot);
+                double value = value(weighted.weigher(), columns, slot);
                 range[w][0] = Math.min(range[w][0], value);
                 range[w][1] = Math.max(range[w][1], value);
                 score += weighted.multiplier() * normalize(value, range[w]);

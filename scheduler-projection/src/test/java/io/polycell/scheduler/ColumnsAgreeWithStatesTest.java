@@ -12,6 +12,7 @@ import io.polycell.scheduler.filter.ComputeFilter;
 import io.polycell.scheduler.filter.DiskFilter;
 import io.polycell.scheduler.filter.HostFilter;
 import io.polycell.scheduler.filter.NumInstancesFilter;
+import io.polycell.scheduler.filter.NumericChecks;
 import io.polycell.scheduler.filter.RamFilter;
 import io.polycell.scheduler.filter.VcpuFilter;
 import io.polycell.scheduler.weigher.FreeDiskWeigher;
@@ -24,7 +25,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The columns a scheduling pass reads say the same as the host states they mirror. */
+/** The columns a scheduling pass reads, and the fused numeric check, say the same as the host states. */
 class ColumnsAgreeWithStatesTest {
 
     @Test
@@ -60,6 +61,8 @@ class ColumnsAgreeWithStatesTest {
                 assertThat(filter.passes(columns, slot, request)).as(filter + " on " + state.host())
                         .isEqualTo(filter.passes(state, request));
             }
+            assertThat(NumericChecks.of(filters).passes(columns, slot, request)).as("fused on " + state.host())
+                    .isEqualTo(filters.stream().allMatch(filter -> filter.passes(state, request)));
             for (HostWeigher weigher : weighers) {
                 assertThat(weigher.weigh(columns, slot)).isEqualTo(weigher.weigh(state));
             }

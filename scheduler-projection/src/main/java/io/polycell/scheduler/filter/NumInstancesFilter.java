@@ -16,6 +16,10 @@ public final class NumInstancesFilter implements HostFilter {
         this.maxInstancesPerHost = maxInstancesPerHost;
     }
 
+    public int maxInstancesPerHost() {
+        return maxInstancesPerHost;
+    }
+
     @Override
     public boolean passes(HostState host, RequestSpec request) {
         return host.instances() < maxInstancesPerHost;
