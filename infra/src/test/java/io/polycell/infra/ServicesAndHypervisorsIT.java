@@ -8,11 +8,6 @@ import io.polycell.infra.support.RunningPolycell.Response;
 import io.polycell.infra.support.Servers;
 import io.polycell.messages.host.ComputeServiceIds;
 import io.polycell.query.host.HostViewProjection;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,14 +29,13 @@ class ServicesAndHypervisorsIT {
 
     private static final String ADMIN = "admin:ops";
     private static final String MEMBER = "alice:tenant-a";
-    private static final String V2_11 = "compute 2.11";
-    private static final String V2_53 = "compute 2.53";
-    private static final String V2_88 = "compute 2.88";
+    private static final String V2_11 = "2.11";
+    private static final String V2_53 = "2.53";
+    private static final String V2_88 = "2.88";
 
     @TempDir
     static Path dataDir;
     private RunningPolycell polycell;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     void start() {
@@ -300,30 +294,10 @@ class ServicesAndHypervisorsIT {
     }
 
     private Response get(String token, String path, String version) {
-        return send(request(token, path, version).GET());
+        return polycell.send(token, "GET", path, null, version);
     }
 
     private Response put(String token, String path, String version, String body) {
-        return send(request(token, path, version).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    /** RunningPolycell speaks 2.1 only; these calls need a microversion header and PUT. */
-    private HttpRequest.Builder request(String token, String path, String version) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(polycell.baseUrl() + path))
-                .timeout(Duration.ofSeconds(60)).header("X-Auth-Token", token);
-        return version == null ? request : request.header("OpenStack-API-Version", version);
-    }
-
-    private Response send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(), null);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return polycell.send(token, "PUT", path, body, version);
     }
 }

@@ -127,6 +127,7 @@ public final class FilterScheduler implements Scheduler {
         private static final double NO_SPREAD = 0.5;
 
         private final HostColumns columns;
+        private final HostFilter[] applying;
         private final int count;
         private final int[] slots;
         private final boolean[] passing;
@@ -134,8 +135,10 @@ public final class FilterScheduler implements Scheduler {
         private final double[][] range;
         private final Weighing weighing;
 
-        private Candidates(HostColumns columns, int count, Scratch scratch, double[][] range, Weighing weighing) {
+        private Candidates(HostColumns columns, HostFilter[] applying, int count, Scratch scratch, double[][] range,
+                           Weighing weighing) {
             this.columns = columns;
+            this.applying = applying;
             this.count = count;
             this.slots = scratch.slots;
             this.passing = scratch.passing;
@@ -206,7 +209,7 @@ public final class FilterScheduler implements Scheduler {
                 }
                 range[w] = new double[] {min, max};
             }
-            return new Candidates(columns, count, scratch, range, weighing);
+            return new Candidates(columns, applying, count, scratch, range, weighing);
         }
 
         HostState host(int candidate) {
@@ -275,8 +278,7 @@ public final class FilterScheduler implements Scheduler {
         /** Filters and weighs a candidate again after this decision reserved resources on it. */
         void refresh(int candidate, RequestSpec request, NumericChecks filters) {
             int slot = slots[candidate];
-            passing[candidate] = filters.passes(columns, slot, request)
-                    && passes(columns, slot, request, filters.others().toArray(HostFilter[]::new));
+            passing[candidate] = filters.passes(columns, slot, request) && passes(columns, slot, request, applying);
             double score = 0;
             for (int w = 0; w < weighing.weighers().size(); w++) {
                 Weighing.Weighted weighted = weighing.weighers().get(w);

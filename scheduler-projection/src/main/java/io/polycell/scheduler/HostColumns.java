@@ -70,12 +70,6 @@ public final class HostColumns {
         return size;
     }
 
-    /** The slot of a host, or -1. */
-    public int slotOf(String host) {
-        Integer slot = slots.get(host);
-        return slot == null ? -1 : slot;
-    }
-
     public HostState state(int slot) {
         return states[slot];
     }

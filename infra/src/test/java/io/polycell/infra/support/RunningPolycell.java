@@ -54,36 +54,59 @@ public final class RunningPolycell implements AutoCloseable {
     }
 
     public Response get(String token, String path) {
-        return send(token, HttpRequest.newBuilder(uri(path)).GET());
+        return send(token, "GET", path, null, null);
     }
 
-    /** A GET at a microversion ({@code OpenStack-API-Version: compute <version>}). */
+    /** A GET at a microversion such as {@code 2.53}. */
     public Response get(String token, String path, String microversion) {
-        return send(token, HttpRequest.newBuilder(uri(path)).header("OpenStack-API-Version", "compute " + microversion)
-                .GET());
+        return send(token, "GET", path, null, microversion);
     }
 
     public Response post(String token, String path, String body) {
-        return send(token, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return send(token, "POST", path, body, null);
     }
 
-    /** A POST at a microversion ({@code OpenStack-API-Version: compute <version>}). */
+    /** A POST at a microversion such as {@code 2.64}. */
     public Response post(String token, String path, String body, String microversion) {
-        return send(token, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .header("OpenStack-API-Version", "compute " + microversion)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return send(token, "POST", path, body, microversion);
     }
 
-    /** A PUT at a microversion ({@code OpenStack-API-Version: compute <version>}). */
+    /** A PUT at a microversion such as {@code 2.53}, or at 2.1 when it is null. */
     public Response put(String token, String path, String body, String microversion) {
-        return send(token, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .header("OpenStack-API-Version", "compute " + microversion)
-                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+        return send(token, "PUT", path, body, microversion);
     }
 
     public Response delete(String token, String path) {
-        return send(token, HttpRequest.newBuilder(uri(path)).DELETE());
+        return send(token, "DELETE", path, null, null);
+    }
+
+    /**
+     * Any call: {@code token} may be null (no X-Auth-Token), {@code body} null (no body), and
+     * {@code microversion} null (none asked, so 2.1) or a version such as {@code 2.53}.
+     */
+    public Response send(String token, String method, String path, String body, String microversion) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("X-Auth-Token", token);
+        }
+        if (microversion != null) {
+            request.header("OpenStack-API-Version", "compute " + microversion);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(),
+                    response.headers().firstValue("x-openstack-request-id").orElse(null));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Boots a server and returns its id; fails the test unless the API answers 202. */
@@ -98,23 +121,6 @@ public final class RunningPolycell implements AutoCloseable {
 
     private URI uri(String path) {
         return URI.create(base + path);
-    }
-
-    private Response send(String token, HttpRequest.Builder request) {
-        if (token != null) {
-            request.header("X-Auth-Token", token);
-        }
-        try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(),
-                    response.headers().firstValue("x-openstack-request-id").orElse(null));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override
