@@ -6,6 +6,7 @@ import io.polycell.compute.agent.ComputeAgent;
 import io.polycell.compute.driver.ComputeDriver;
 import io.polycell.compute.driver.DriverException;
 import io.polycell.compute.link.HttpCellLink;
+import io.polycell.infra.PolycellProperties.AllocationProperties;
 import io.polycell.infra.PolycellProperties.CellProperties;
 import java.net.URI;
 import java.nio.file.Path;
@@ -22,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * until it is stopped. Options: {@code --cell-url} (default http://127.0.0.1:8774), {@code --agent-token}
  * (or the environment variable POLYCELL_AGENT_TOKEN), {@code --driver} fake|libvirt, {@code --vcpus},
  * {@code --ram-mb}, {@code --disk-gb}, {@code --libvirt-uri}, {@code --libvirt-domain-type},
- * {@code --data-dir}, {@code --heartbeat-interval}, {@code --sync-interval} (ISO-8601 or like 10s).
+ * {@code --data-dir}, {@code --heartbeat-interval}, {@code --sync-interval} (ISO-8601 or like 10s),
+ * and Nova's {@code --cpu-allocation-ratio}, {@code --ram-allocation-ratio}, {@code --disk-allocation-ratio},
+ * {@code --reserved-host-cpus}, {@code --reserved-host-memory-mb}, {@code --reserved-host-disk-gb}.
  */
 public final class ComputeRole {
 
@@ -52,7 +55,10 @@ public final class ComputeRole {
         }
         CellProperties settings = new CellProperties(1, integer(options, "vcpus"), integer(options, "ram-mb"),
                 integer(options, "disk-gb"), null, options.get("driver"), options.get("libvirt-uri"),
-                options.get("libvirt-domain-type"));
+                options.get("libvirt-domain-type"), new AllocationProperties(decimal(options, "cpu-allocation-ratio"),
+                decimal(options, "ram-allocation-ratio"), decimal(options, "disk-allocation-ratio"),
+                integer(options, "reserved-host-cpus"), integer(options, "reserved-host-memory-mb"),
+                integer(options, "reserved-host-disk-gb")));
         Path dataDir = Path.of(options.getOrDefault("data-dir",
                 Path.of(System.getProperty("user.home"), ".polycell", "agent-" + host).toString()));
         ComputeDriver driver = new HostDrivers(dataDir).create(host, settings);
@@ -60,7 +66,7 @@ public final class ComputeRole {
                 cell, host, token).connect();
         ComputeAgent agent = new ComputeAgent(host, cell, driver, link, new AgentSettings(2,
                 duration(options, "heartbeat-interval", Duration.ofSeconds(10)),
-                duration(options, "sync-interval", Duration.ofSeconds(30)), 10));
+                duration(options, "sync-interval", Duration.ofSeconds(30)), 10, settings.allocation().policy()));
         agent.start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -110,6 +116,10 @@ public final class ComputeRole {
 
     private static Integer integer(Map<String, String> options, String name) {
         return options.containsKey(name) ? Integer.valueOf(options.get(name)) : null;
+    }
+
+    private static Double decimal(Map<String, String> options, String name) {
+        return options.containsKey(name) ? Double.valueOf(options.get(name)) : null;
     }
 
     private static Duration duration(Map<String, String> options, String name, Duration fallback) {

@@ -16,6 +16,7 @@ import io.polycell.compute.link.LocalCellLink;
 import io.polycell.infra.postgres.EmbeddedPostgresServer;
 import io.polycell.infra.store.StoreRuntime;
 import io.polycell.messages.flavor.CreateFlavor;
+import io.polycell.messages.host.AllocationPolicy;
 import io.polycell.messages.flavor.FlavorSpec;
 import io.polycell.query.action.InstanceActionProjection;
 import io.polycell.query.action.InstanceActions;
@@ -193,14 +194,15 @@ public final class Polycell implements AutoCloseable {
                 String host = cell + "-host" + i;
                 ComputeDriver driver = hostDrivers.create(host, settings);
                 drivers.put(host, driver);
-                agents.put(host, startAgent(host, cell, driver));
+                agents.put(host, startAgent(host, cell, driver, settings.allocation().policy()));
             }
         });
     }
 
-    private ComputeAgent startAgent(String host, String cell, ComputeDriver driver) {
+    private ComputeAgent startAgent(String host, String cell, ComputeDriver driver, AllocationPolicy allocation) {
         ComputeAgent agent = new ComputeAgent(host, cell, driver, new LocalCellLink(cells.get(cell).commandBus()),
-                new AgentSettings(2, properties.agent().heartbeatInterval(), properties.agent().syncInterval(), 10));
+                new AgentSettings(2, properties.agent().heartbeatInterval(), properties.agent().syncInterval(), 10,
+                        allocation));
         agent.start();
         return agent;
     }
@@ -213,7 +215,8 @@ public final class Polycell implements AutoCloseable {
         ComputeAgent dead = agents.get(host);
         dead.kill();
         String cell = host.substring(0, host.lastIndexOf("-host"));
-        agents.put(host, startAgent(host, cell, drivers.get(host)));
+        agents.put(host, startAgent(host, cell, drivers.get(host),
+                properties.cells().get(cell).allocation().policy()));
     }
 
     private FilterScheduler newScheduler(HostStates states) {

@@ -2,6 +2,8 @@ package io.polycell.infra;
 
 import io.polycell.command.routing.ConductorSettings;
 import io.polycell.messages.image.ImageSpec;
+import io.polycell.messages.common.Resources;
+import io.polycell.messages.host.AllocationPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -52,9 +54,11 @@ public record PolycellProperties(Path dataDir, int postgresPort, Map<String, Cel
      *     word {@code test} gives each host its own hypervisor on libvirt's test driver
      * @param libvirtDomainType {@code kvm}, {@code qemu} or {@code test}; {@code test} by default with the
      *     test driver, {@code kvm} otherwise
+     * @param allocation how much of each host may be sold: allocation ratios and reserved amounts
      */
     public record CellProperties(Integer hosts, Integer vcpus, Integer ramMb, Integer diskGb, Duration spawnDelay,
-                                 String driver, String libvirtUri, String libvirtDomainType) {
+                                 String driver, String libvirtUri, String libvirtDomainType,
+                                 AllocationProperties allocation) {
 
         public CellProperties {
             hosts = hosts == null ? 4 : hosts;
@@ -72,6 +76,30 @@ public record PolycellProperties(Path dataDir, int postgresPort, Map<String, Cel
             if (hosts < 0 || vcpus <= 0 || ramMb <= 0 || diskGb <= 0) {
                 throw new IllegalArgumentException("A cell needs 0 or more hosts with positive vcpus, ram-mb and disk-gb");
             }
+            allocation = allocation == null ? new AllocationProperties(null, null, null, null, null, null) : allocation;
+        }
+    }
+
+    /**
+     * Nova's allocation ratios and reserved host resources, for every host of a cell. By default a host
+     * is sold exactly once and keeps nothing back, so the capacity configured is the capacity sold; set
+     * {@code cpu-ratio: 4.0} and {@code reserved-ram-mb: 512} for Nova's initial values.
+     */
+    public record AllocationProperties(Double cpuRatio, Double ramRatio, Double diskRatio, Integer reservedVcpus,
+                                       Integer reservedRamMb, Integer reservedDiskGb) {
+
+        /** The policy the cell's agents report; refuses ratios that are not positive and negative reservations. */
+        public AllocationPolicy policy() {
+            return new AllocationPolicy(orOne(cpuRatio), orOne(ramRatio), orOne(diskRatio),
+                    new Resources(orZero(reservedVcpus), orZero(reservedRamMb), orZero(reservedDiskGb)));
+        }
+
+        private static double orOne(Double ratio) {
+            return ratio == null ? 1.0 : ratio;
+        }
+
+        private static int orZero(Integer amount) {
+            return amount == null ? 0 : amount;
         }
     }
 
@@ -138,8 +166,8 @@ public record PolycellProperties(Path dataDir, int postgresPort, Map<String, Cel
 
     private static Map<String, CellProperties> defaultCells() {
         Map<String, CellProperties> cells = new LinkedHashMap<>();
-        cells.put("cell1", new CellProperties(null, null, null, null, null, null, null, null));
-        cells.put("cell2", new CellProperties(null, null, null, null, null, null, null, null));
+        cells.put("cell1", new CellProperties(null, null, null, null, null, null, null, null, null));
+        cells.put("cell2", new CellProperties(null, null, null, null, null, null, null, null, null));
         return cells;
     }
 }

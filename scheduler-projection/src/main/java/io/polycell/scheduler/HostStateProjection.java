@@ -4,8 +4,10 @@ import io.polycell.messages.aggregate.AggregateMetadataSet;
 import io.polycell.messages.aggregate.AggregateUpdated;
 import io.polycell.messages.aggregate.HostAddedToAggregate;
 import io.polycell.messages.aggregate.HostRemovedFromAggregate;
+import io.polycell.messages.common.Resources;
 import io.polycell.messages.group.ServerGroupMemberPlaced;
 import io.polycell.messages.group.ServerGroupMemberRemoved;
+import io.polycell.messages.host.AllocationPolicy;
 import io.polycell.messages.host.HostCameUp;
 import io.polycell.messages.host.HostForcedDown;
 import io.polycell.messages.host.HostInventoryChanged;
@@ -15,7 +17,9 @@ import io.polycell.messages.host.HostResourcesReleased;
 import io.polycell.messages.host.HostServiceDisabled;
 import io.polycell.messages.host.HostServiceEnabled;
 import io.polycell.messages.host.HostWentDown;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.axonframework.eventhandling.EventHandler;
 
@@ -34,12 +38,34 @@ public final class HostStateProjection {
 
     @EventHandler
     public void on(HostRegistered event) {
-        states.register(event.host(), event.cell(), event.capacity());
+        states.register(event.host(), event.cell(), event.schedulable(),
+                compute(event.capacity(), event.allocation(), event.capabilities()));
     }
 
     @EventHandler
     public void on(HostInventoryChanged event) {
-        states.register(event.host(), event.cell(), event.capacity());
+        states.register(event.host(), event.cell(), event.schedulable(),
+                compute(event.capacity(), event.allocation(), event.capabilities()));
+    }
+
+    /**
+     * The compute namespace: the agent's capabilities, plus the totals and the allocation policy the
+     * schedulable capacity was computed from (the capacity columns hold the schedulable amounts).
+     * Values are interned: hosts of one kind share them, which keeps 100,000 hosts' namespaces small.
+     */
+    private static Map<String, String> compute(Resources total, AllocationPolicy allocation,
+                                               Map<String, String> capabilities) {
+        Map<String, String> values = new HashMap<>(capabilities);
+        values.put("total_vcpus", String.valueOf(total.vcpus()).intern());
+        values.put("total_ram_mb", String.valueOf(total.ramMb()).intern());
+        values.put("total_disk_gb", String.valueOf(total.diskGb()).intern());
+        values.put("cpu_allocation_ratio", String.valueOf(allocation.cpuRatio()).intern());
+        values.put("ram_allocation_ratio", String.valueOf(allocation.ramRatio()).intern());
+        values.put("disk_allocation_ratio", String.valueOf(allocation.diskRatio()).intern());
+        values.put("reserved_host_cpus", String.valueOf(allocation.reserved().vcpus()).intern());
+        values.put("reserved_host_memory_mb", String.valueOf(allocation.reserved().ramMb()).intern());
+        values.put("reserved_host_disk_gb", String.valueOf(allocation.reserved().diskGb()).intern());
+        return values;
     }
 
     @EventHandler

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -41,9 +40,19 @@ public final class HostStates {
     }
 
     synchronized void register(String host, String cell, Resources capacity) {
+        register(host, cell, capacity, Map.of());
+    }
+
+    /**
+     * A host joined or its inventory changed: {@code capacity} is what may be claimed on it (after its
+     * allocation ratios and reserved amounts), {@code compute} what its agent reports of it.
+     */
+    synchronized void register(String host, String cell, Resources capacity, Map<String, String> compute) {
         HostState fresh = new HostState(host, cell, capacity, HostState.NOTHING, HostState.NOTHING, 0, true, Map.of())
-                .withNamespace(HostState.AGGREGATES, aggregates.namespaceOf(host));
-        columns.write(hosts.merge(host, fresh, (known, unused) -> known.withCapacity(capacity)));
+                .withNamespace(HostState.AGGREGATES, aggregates.namespaceOf(host))
+                .withNamespace(HostState.COMPUTE, compute);
+        columns.write(hosts.merge(host, fresh,
+                (known, unused) -> known.withCapacity(capacity).withNamespace(HostState.COMPUTE, compute)));
     }
 
     /** An aggregate changed: its zone, metadata and hosts as they are now. */

@@ -3,7 +3,9 @@ package io.polycell.scheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.polycell.messages.common.Resources;
+import io.polycell.messages.host.AllocationPolicy;
 import io.polycell.messages.host.HostCameUp;
+import io.polycell.messages.host.HostInventoryChanged;
 import io.polycell.messages.host.HostForcedDown;
 import io.polycell.messages.host.HostServiceDisabled;
 import io.polycell.messages.host.HostServiceEnabled;
@@ -19,6 +21,7 @@ import io.polycell.scheduler.filter.VcpuFilter;
 import io.polycell.scheduler.weigher.FreeRamWeigher;
 import io.polycell.scheduler.weigher.Weighing;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +64,29 @@ class FilterSchedulerTest {
         projection.on(new HostResourcesReleased("a", "cell1", "i1", tiny));
         assertThat(scheduler.selectDestinations("i3", tiny, 0, Set.of())).containsExactly(new Destination("a", "cell1"));
         assertThat(states.get("a").orElseThrow().instances()).isEqualTo(1);
+    }
+
+    @Test
+    void schedulesAgainstTheCapacityAfterRatiosAndReservationsAsTheHostAggregateDoes() {
+        // 2 CPUs at ratio 4.0 are 8 vCPUs; 4096 MB with 1024 reserved leaves 3072.
+        AllocationPolicy policy = new AllocationPolicy(4.0, 1.0, 1.0, new Resources(0, 1024, 0));
+        projection.on(new HostRegistered("a", "cell1", new Resources(2, 4096, 100), policy, Map.of()));
+
+        assertThat(states.get("a").orElseThrow().capacity()).isEqualTo(new Resources(8, 3072, 100));
+        assertThat(states.get("a").orElseThrow().attribute(HostState.COMPUTE, "cpu_allocation_ratio"))
+                .isEqualTo("4.0");
+        assertThat(scheduler.selectDestinations("i1", new Resources(8, 3072, 1), 0, Set.of())).hasSize(1);
+        assertThat(scheduler.selectDestinations("i2", new Resources(1, 1, 1), 0, Set.of())).isEmpty();
+    }
+
+    @Test
+    void anInventoryChangeReplacesTheAgentsCapabilities() {
+        projection.on(new HostRegistered("a", "cell1", new Resources(2, 4096, 100), null,
+                Map.of("architecture", "x86_64")));
+        projection.on(new HostInventoryChanged("a", "cell1", new Resources(2, 4096, 100), null,
+                Map.of("architecture", "aarch64")));
+
+        assertThat(states.get("a").orElseThrow().attribute(HostState.COMPUTE, "architecture")).isEqualTo("aarch64");
     }
 
     @Test

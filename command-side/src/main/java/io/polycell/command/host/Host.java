@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import io.polycell.messages.common.Resources;
 import io.polycell.messages.error.ErrorCode;
 import io.polycell.messages.error.PolycellException;
+import io.polycell.messages.host.AllocationPolicy;
 import io.polycell.messages.host.ClaimHostResources;
 import io.polycell.messages.host.ClaimedInstances;
 import io.polycell.messages.host.DisableHostService;
@@ -51,6 +52,10 @@ public class Host {
     private String host;
     private String cell;
     private Resources capacity;
+    private AllocationPolicy allocation;
+    private Map<String, String> capabilities = Map.of();
+    /** What may be claimed: the capacity after the allocation policy's reservation and ratios. */
+    private Resources schedulable;
     private final Map<String, Resources> claims = new HashMap<>();
     private int usedVcpus;
     private int usedRamMb;
@@ -70,9 +75,12 @@ public class Host {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(ReportHostInventory command) {
         if (capacity == null) {
-            apply(new HostRegistered(command.host(), command.cell(), command.capacity()));
-        } else if (!capacity.equals(command.capacity())) {
-            apply(new HostInventoryChanged(command.host(), command.cell(), command.capacity()));
+            apply(new HostRegistered(command.host(), command.cell(), command.capacity(), command.allocation(),
+                    command.capabilities()));
+        } else if (!capacity.equals(command.capacity()) || !allocation.equals(command.allocation())
+                || !capabilities.equals(command.capabilities())) {
+            apply(new HostInventoryChanged(command.host(), command.cell(), command.capacity(), command.allocation(),
+                    command.capabilities()));
         }
     }
 
@@ -82,11 +90,12 @@ public class Host {
             return;
         }
         Resources amount = command.amount();
-        if (usedVcpus + amount.vcpus() > capacity.vcpus() || usedRamMb + amount.ramMb() > capacity.ramMb()
-                || usedDiskGb + amount.diskGb() > capacity.diskGb()) {
+        if (usedVcpus + amount.vcpus() > schedulable.vcpus() || usedRamMb + amount.ramMb() > schedulable.ramMb()
+                || usedDiskGb + amount.diskGb() > schedulable.diskGb()) {
             throw new PolycellException(ErrorCode.HOST_CAPACITY_EXCEEDED, "Host " + host + " cannot take "
-                    + amount + ": " + (capacity.vcpus() - usedVcpus) + " vCPUs, " + (capacity.ramMb() - usedRamMb)
-                    + " MB RAM, " + (capacity.diskGb() - usedDiskGb) + " GB disk free");
+                    + amount + ": " + (schedulable.vcpus() - usedVcpus) + " vCPUs, "
+                    + (schedulable.ramMb() - usedRamMb) + " MB RAM, " + (schedulable.diskGb() - usedDiskGb)
+                    + " GB disk free after allocation ratios and reserved amounts");
         }
         apply(new HostResourcesClaimed(host, cell, command.instanceId(), amount));
     }
@@ -198,12 +207,18 @@ public class Host {
         host = event.host();
         cell = event.cell();
         capacity = event.capacity();
+        allocation = event.allocation();
+        capabilities = event.capabilities();
+        schedulable = event.schedulable();
         serviceUpdatedAt = at;
     }
 
     @EventSourcingHandler
     void on(HostInventoryChanged event, @Timestamp Instant at) {
         capacity = event.capacity();
+        allocation = event.allocation();
+        capabilities = event.capabilities();
+        schedulable = event.schedulable();
         serviceUpdatedAt = at;
     }
 

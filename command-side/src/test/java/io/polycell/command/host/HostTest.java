@@ -4,6 +4,7 @@ import io.polycell.command.support.Refusals;
 import io.polycell.messages.common.Resources;
 import io.polycell.messages.error.ErrorCode;
 import io.polycell.messages.error.PolycellException;
+import io.polycell.messages.host.AllocationPolicy;
 import io.polycell.messages.host.ClaimHostResources;
 import io.polycell.messages.host.ClaimedInstances;
 import io.polycell.messages.host.DisableHostService;
@@ -30,6 +31,8 @@ import io.polycell.messages.host.HostResourcesClaimed;
 import io.polycell.messages.host.HostResourcesReleased;
 import io.polycell.messages.host.ReleaseHostResources;
 import io.polycell.messages.host.ReportHostInventory;
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.matchers.Matchers;
@@ -63,6 +66,47 @@ class HostTest {
         fixture.given(registered)
                 .when(new ReportHostInventory("h1", "cell1", bigger))
                 .expectEvents(new HostInventoryChanged("h1", "cell1", bigger));
+    }
+
+    @Test
+    void aChangedAllocationPolicyIsRecordedEvenWithTheSameHardware() {
+        AllocationPolicy overcommit = new AllocationPolicy(4.0, 1.5, 1.0, new Resources(0, 512, 0));
+        fixture.given(registered)
+                .when(new ReportHostInventory("h1", "cell1", CAPACITY, overcommit))
+                .expectEvents(new HostInventoryChanged("h1", "cell1", CAPACITY, overcommit));
+    }
+
+    @Test
+    void anAllocationRatioSellsMoreThanTheHardware() {
+        // 2 physical CPUs at 4.0 are 8 vCPUs to sell: the eighth 1-vCPU claim fits, the ninth does not.
+        AllocationPolicy cpuOvercommit = new AllocationPolicy(4.0, 16.0, 16.0, null);
+        List<Object> sevenClaims = new ArrayList<>();
+        sevenClaims.add(new HostRegistered("h1", "cell1", CAPACITY, cpuOvercommit));
+        for (int i = 1; i <= 7; i++) {
+            sevenClaims.add(new HostResourcesClaimed("h1", "cell1", "i" + i, TINY));
+        }
+        fixture.given(sevenClaims)
+                .when(new ClaimHostResources("h1", "i8", TINY))
+                .expectEvents(new HostResourcesClaimed("h1", "cell1", "i8", TINY));
+        sevenClaims.add(new HostResourcesClaimed("h1", "cell1", "i8", TINY));
+        fixture.given(sevenClaims)
+                .when(new ClaimHostResources("h1", "i9", TINY))
+                .expectNoEvents()
+                .expectException(PolycellException.class);
+    }
+
+    @Test
+    void reservedRamIsNeverSold() {
+        // 1024 MB with 512 kept for the host: one 512 MB claim fits, a second does not.
+        HostRegistered withReservation = new HostRegistered("h1", "cell1", CAPACITY,
+                new AllocationPolicy(1.0, 1.0, 1.0, new Resources(0, 512, 0)));
+        fixture.given(withReservation)
+                .when(new ClaimHostResources("h1", "i1", TINY))
+                .expectEvents(new HostResourcesClaimed("h1", "cell1", "i1", TINY));
+        fixture.given(withReservation, new HostResourcesClaimed("h1", "cell1", "i1", TINY))
+                .when(new ClaimHostResources("h1", "i2", TINY))
+                .expectNoEvents()
+                .expectException(PolycellException.class);
     }
 
     @Test

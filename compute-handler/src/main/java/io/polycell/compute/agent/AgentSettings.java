@@ -1,5 +1,6 @@
 package io.polycell.compute.agent;
 
+import io.polycell.messages.host.AllocationPolicy;
 import java.time.Duration;
 
 /**
@@ -11,14 +12,21 @@ import java.time.Duration;
  *     sync and orphan detection)
  * @param fullResyncEvery every how many syncs every claimed instance's power state is sent again, not
  *     only the changed ones (the instances drop what did not change, so this costs no events)
+ * @param allocation the allocation ratios and reserved amounts the agent reports with its host's inventory
  */
-public record AgentSettings(int lanes, Duration heartbeatInterval, Duration syncInterval, int fullResyncEvery) {
+public record AgentSettings(int lanes, Duration heartbeatInterval, Duration syncInterval, int fullResyncEvery,
+                            AllocationPolicy allocation) {
 
     public AgentSettings {
+        allocation = allocation == null ? AllocationPolicy.NONE : allocation;
         if (lanes < 1 || heartbeatInterval.isNegative() || heartbeatInterval.isZero() || syncInterval.isNegative()
                 || syncInterval.isZero() || fullResyncEvery < 1) {
             throw new IllegalArgumentException("An agent needs at least one lane and positive intervals");
         }
+    }
+
+    public AgentSettings(int lanes, Duration heartbeatInterval, Duration syncInterval, int fullResyncEvery) {
+        this(lanes, heartbeatInterval, syncInterval, fullResyncEvery, AllocationPolicy.NONE);
     }
 
     /**

@@ -3,7 +3,6 @@ package io.polycell.compute.agent;
 import io.polycell.compute.driver.ComputeDriver;
 import io.polycell.compute.driver.Guest;
 import io.polycell.compute.link.CellLink;
-import io.polycell.messages.common.Resources;
 import io.polycell.messages.host.ClaimedInstances;
 import io.polycell.messages.host.ReportHostHeartbeat;
 import io.polycell.messages.host.ReportHostInventory;
@@ -64,7 +63,7 @@ public final class ComputeAgent implements AutoCloseable {
     private final Map<String, PowerState> reportedPower = new ConcurrentHashMap<>();
     private int syncs;
     private volatile boolean killed;
-    private volatile Resources reportedCapacity;
+    private volatile ReportHostInventory reportedInventory;
 
     public ComputeAgent(String host, String cell, ComputeDriver driver, CellLink cellLink, AgentSettings settings) {
         int laneCount = settings.lanes();
@@ -98,8 +97,8 @@ public final class ComputeAgent implements AutoCloseable {
         heartbeat();
         every(settings.heartbeatInterval(), this::heartbeat);
         every(settings.syncInterval(), this::syncGuests);
-        log.info("Compute agent for host {} in {} is up on the {} driver with capacity {}",
-                host, cell, driver.name(), driver.capacity());
+        log.info("Compute agent for host {} in {} is up on the {} driver with capacity {} ({}), offering {}",
+                host, cell, driver.name(), driver.capacity(), settings.allocation(), driver.capabilities());
     }
 
     public String host() {
@@ -145,12 +144,13 @@ public final class ComputeAgent implements AutoCloseable {
         reportedPower.keySet().retainAll(claimed.instanceIds());
     }
 
-    /** The host's capacity can change under the agent (memory added, a setting changed): report it then. */
+    /** The host's inventory can change under the agent (memory added, a setting changed): report it then. */
     private void reportInventoryIfChanged() {
-        Resources capacity = driver.capacity();
-        if (!capacity.equals(reportedCapacity)) {
-            await(cellLink.send(new ReportHostInventory(host, cell, capacity)));
-            reportedCapacity = capacity;
+        ReportHostInventory inventory = new ReportHostInventory(host, cell, driver.capacity(), settings.allocation(),
+                driver.capabilities());
+        if (!inventory.equals(reportedInventory)) {
+            await(cellLink.send(inventory));
+            reportedInventory = inventory;
         }
     }
 

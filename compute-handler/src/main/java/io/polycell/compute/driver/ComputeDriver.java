@@ -3,6 +3,7 @@ package io.polycell.compute.driver;
 import io.polycell.messages.common.Resources;
 import io.polycell.messages.instance.InstanceSpec;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,8 +18,14 @@ public interface ComputeDriver {
     /** A short name for logs, such as {@code fake} or {@code libvirt}. */
     String name();
 
-    /** What the host offers to instances. */
+    /** What the host has in all, before allocation ratios and reserved amounts. */
     Resources capacity();
+
+    /**
+     * What the host can run, matched against image properties by the scheduler: {@code hypervisor_type}
+     * and {@code architecture} at least.
+     */
+    Map<String, String> capabilities();
 
     /** Creates and starts the guest for {@code spec}, or returns the one that already exists. */
     Guest spawn(InstanceSpec spec);

@@ -39,6 +39,12 @@ public final class FakeDriver implements ComputeDriver {
         return capacity;
     }
 
+    /** A fake host runs anything built for the machine it pretends to be. */
+    @Override
+    public Map<String, String> capabilities() {
+        return Map.of("hypervisor_type", "fake", "architecture", "x86_64");
+    }
+
     @Override
     public Guest spawn(InstanceSpec spec) {
         Guest existing = guests.get(spec.instanceId());

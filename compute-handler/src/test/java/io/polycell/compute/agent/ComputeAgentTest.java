@@ -10,6 +10,7 @@ import io.polycell.compute.driver.Guest;
 import io.polycell.compute.link.LocalCellLink;
 import io.polycell.messages.host.ClaimedInstances;
 import io.polycell.messages.host.ReportHostHeartbeat;
+import io.polycell.messages.host.AllocationPolicy;
 import io.polycell.messages.host.ReportHostInventory;
 import io.polycell.messages.host.SyncHostGuests;
 import io.polycell.messages.image.ImageSpec;
@@ -43,6 +44,8 @@ import org.junit.jupiter.api.Test;
 
 class ComputeAgentTest {
 
+    private static final AllocationPolicy OVERCOMMIT = new AllocationPolicy(4.0, 1.0, 1.0, new Resources(0, 512, 0));
+
     private final CommandBus bus = SimpleCommandBus.builder().build();
     private final List<Object> reports = new CopyOnWriteArrayList<>();
     private final FakeDriver driver = new FakeDriver(new Resources(8, 16384, 200), Duration.ofMillis(20));
@@ -69,7 +72,7 @@ class ComputeAgentTest {
             return new ClaimedInstances(claimed);
         });
         agent = new ComputeAgent("h1", "cell1", driver, new LocalCellLink(bus),
-                new AgentSettings(2, Duration.ofMillis(50), Duration.ofHours(1), 3));
+                new AgentSettings(2, Duration.ofMillis(50), Duration.ofHours(1), 3, OVERCOMMIT));
         agent.start();
     }
 
@@ -80,7 +83,8 @@ class ComputeAgentTest {
 
     @Test
     void reportsItsInventoryWhenItStartsAndKeepsSendingHeartbeats() {
-        assertThat(reports).containsExactly(new ReportHostInventory("h1", "cell1", new Resources(8, 16384, 200)));
+        assertThat(reports).containsExactly(new ReportHostInventory("h1", "cell1", new Resources(8, 16384, 200),
+                OVERCOMMIT, Map.of("hypervisor_type", "fake", "architecture", "x86_64")));
         await().atMost(Duration.ofSeconds(5)).until(() -> heartbeats.get() >= 3);
     }
 

@@ -14,7 +14,7 @@ import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
 /**
- * The domain types a hypervisor can run, from its capabilities XML. Checked at start-up because libvirt
+ * The domain types a hypervisor can run and its CPU architecture, from its capabilities XML. Checked at start-up because libvirt
  * accepts the definition of a domain type it cannot run (the test driver even defines {@code kvm}
  * domains) and only fails when the first guest starts, far from the setting that caused it.
  */
@@ -38,6 +38,19 @@ final class HostCapabilities {
             }
         }
         return types;
+    }
+
+    /** The host CPU's architecture ({@code <host><cpu><arch>}), such as x86_64. */
+    static String architecture(String capabilitiesXml) {
+        Document document = parse(capabilitiesXml);
+        NodeList hosts = document.getDocumentElement().getElementsByTagName("host");
+        if (hosts.getLength() > 0) {
+            NodeList arches = ((Element) hosts.item(0)).getElementsByTagName("arch");
+            if (arches.getLength() > 0) {
+                return arches.item(0).getTextContent().trim();
+            }
+        }
+        throw new DriverUnavailableException("libvirt's capabilities do not name the host's CPU architecture");
     }
 
     private static Document parse(String xml) {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -64,6 +65,7 @@ public final class LibvirtDriver implements ComputeDriver, AutoCloseable {
     private final DomainXml domainXml;
     private final InstanceLocks locks = new InstanceLocks();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile Map<String, String> capabilities;
 
     /** Takes ownership of {@code connect}: {@link #close()} closes it. */
     LibvirtDriver(Connect connect, LibvirtSettings settings) {
@@ -98,6 +100,26 @@ public final class LibvirtDriver implements ComputeDriver, AutoCloseable {
     @Override
     public String name() {
         return "libvirt";
+    }
+
+    /**
+     * The domain type guests run as (qemu, kvm) and the host's CPU architecture, asked of libvirt once:
+     * neither changes while the host runs.
+     */
+    @Override
+    public Map<String, String> capabilities() {
+        Map<String, String> known = capabilities;
+        if (known == null) {
+            try {
+                known = Map.of("hypervisor_type", settings.domainType(),
+                        "architecture", HostCapabilities.architecture(connect.getCapabilities()));
+            } catch (LibvirtException e) {
+                throw new DriverException("libvirt at " + settings.uri() + " did not describe its capabilities: "
+                        + e.getMessage(), e);
+            }
+            capabilities = known;
+        }
+        return known;
     }
 
     @Override

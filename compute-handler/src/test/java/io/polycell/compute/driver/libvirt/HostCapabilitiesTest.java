@@ -1,6 +1,7 @@
 package io.polycell.compute.driver.libvirt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -28,5 +29,23 @@ class HostCapabilitiesTest {
     @Test
     void aHostWithoutGuestsOffersNothing() {
         assertThat(HostCapabilities.domainTypes("<capabilities><host/></capabilities>")).isEmpty();
+    }
+
+    @Test
+    void theArchitectureIsTheHostCpusNotAGuests() {
+        String capabilities = """
+                <capabilities>
+                  <host><cpu><arch>aarch64</arch></cpu></host>
+                  <guest><arch name='x86_64'><domain type='qemu'/></arch></guest>
+                </capabilities>
+                """;
+
+        assertThat(HostCapabilities.architecture(capabilities)).isEqualTo("aarch64");
+    }
+
+    @Test
+    void aHostThatNamesNoArchitectureIsRefused() {
+        assertThatThrownBy(() -> HostCapabilities.architecture("<capabilities><host/></capabilities>"))
+                .isInstanceOf(DriverUnavailableException.class);
     }
 }

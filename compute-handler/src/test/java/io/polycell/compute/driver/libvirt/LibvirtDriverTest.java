@@ -363,6 +363,12 @@ class LibvirtDriverTest {
     }
 
     @Test
+    void capabilitiesNameTheDomainTypeAndTheTestNodesArchitecture() {
+        assertThat(driver.capabilities()).containsEntry("hypervisor_type", "test").containsKey("architecture");
+        assertThat(driver.capabilities().get("architecture")).isNotBlank();
+    }
+
+    @Test
     void capacityCanBeOverridden() {
         LibvirtSettings overridden = new LibvirtSettings(settings.uri(), "test", imagesDir, null, 6, 12_000, 500, null);
 
