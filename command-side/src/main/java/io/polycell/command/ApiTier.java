@@ -5,6 +5,7 @@ import io.polycell.command.aggregate.HostAggregate;
 import io.polycell.command.aggregate.JdbcAggregateDirectory;
 import io.polycell.command.build.BuildRequestHandler;
 import io.polycell.command.build.InstanceMapping;
+import io.polycell.command.build.BatchPlacements;
 import io.polycell.command.build.PlacementSaga;
 import io.polycell.command.flavor.Flavor;
 import io.polycell.command.group.ServerGroup;
@@ -37,6 +38,7 @@ public final class ApiTier {
                                  ImageCatalog images, Clock clock) {
         configurer.registerComponent(CommandRouter.class, c -> router);
         configurer.registerComponent(Scheduler.class, c -> scheduler);
+        configurer.registerComponent(BatchPlacements.class, c -> new BatchPlacements(scheduler, clock));
         configurer.registerComponent(Clock.class, c -> clock);
         // Flavors are read on every boot and written rarely: cached, and no lock, so boots never queue on one.
         configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Flavor.class)

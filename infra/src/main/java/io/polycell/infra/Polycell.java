@@ -33,19 +33,20 @@ import io.polycell.query.server.InstanceViewProjection;
 import io.polycell.query.server.ServerListing;
 import io.polycell.query.server.ServerSource;
 import io.polycell.scheduler.FilterScheduler;
-import io.polycell.scheduler.HostStateProjection;
 import io.polycell.scheduler.HostStates;
 import io.polycell.scheduler.ReplicatedScheduler;
 import io.polycell.scheduler.Scheduler;
 import io.polycell.scheduler.filter.AggregateExtraSpecsFilter;
 import io.polycell.scheduler.filter.AvailabilityZoneFilter;
 import io.polycell.scheduler.filter.ComputeFilter;
+import io.polycell.scheduler.filter.DifferentHostFilter;
 import io.polycell.scheduler.filter.ImagePropertiesFilter;
 import io.polycell.scheduler.filter.NumInstancesFilter;
 import io.polycell.scheduler.filter.ServerGroupAffinityFilter;
 import io.polycell.scheduler.filter.ServerGroupAntiAffinityFilter;
 import io.polycell.scheduler.filter.DiskFilter;
 import io.polycell.scheduler.filter.RamFilter;
+import io.polycell.scheduler.filter.SameHostFilter;
 import io.polycell.scheduler.filter.VcpuFilter;
 import io.polycell.scheduler.weigher.Weighing;
 import java.time.Clock;
@@ -59,13 +60,9 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.axonframework.common.transaction.NoTransactionManager;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.MultiStreamableMessageSource;
-import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
-import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -223,7 +220,8 @@ public final class Polycell implements AutoCloseable {
         return new FilterScheduler(states, List.of(new ComputeFilter(), new AvailabilityZoneFilter(),
                 new AggregateExtraSpecsFilter(), new ImagePropertiesFilter(),
                 new NumInstancesFilter(properties.scheduler().maxInstancesPerHost()), new ServerGroupAffinityFilter(),
-                new ServerGroupAntiAffinityFilter(), new RamFilter(), new VcpuFilter(), new DiskFilter()),
+                new ServerGroupAntiAffinityFilter(), new SameHostFilter(), new DifferentHostFilter(), new RamFilter(),
+                new VcpuFilter(), new DiskFilter()),
                 properties.scheduler().pack() ? Weighing.pack() : Weighing.spread());
     }
 
@@ -236,7 +234,7 @@ public final class Polycell implements AutoCloseable {
             schedulerFeeds.add(startSchedulerFeed("scheduler-host-states-" + (i + 1), replicaStates.get(i)));
         }
         Instant deadline = clock.instant().plus(SCHEDULER_CATCH_UP);
-        while (!schedulerFeeds.stream().allMatch(Polycell::caughtUp)) {
+        while (!schedulerFeeds.stream().allMatch(SchedulerFeed::caughtUp)) {
             if (clock.instant().isAfter(deadline)) {
                 throw new IllegalStateException("The scheduler did not catch up with the cells' events within "
                         + SCHEDULER_CATCH_UP);
@@ -248,26 +246,10 @@ public final class Polycell implements AutoCloseable {
     }
 
     private TrackingEventProcessor startSchedulerFeed(String name, HostStates states) {
-        MultiStreamableMessageSource.Builder source = MultiStreamableMessageSource.builder();
-        cells.forEach((cellName, store) -> source.addMessageSource(cellName, store.eventStore()));
-        source.addMessageSource(API, api.eventStore());
-        TrackingEventProcessor feed = TrackingEventProcessor.builder()
-                .name(name)
-                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
-                        .eventHandlers(new HostStateProjection(states)).build())
-                .messageSource(source.build())
-                .tokenStore(new InMemoryTokenStore())
-                .transactionManager(NoTransactionManager.INSTANCE)
-                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                        .andBatchSize(100))
-                .build();
-        feed.start();
-        return feed;
-    }
-
-    private static boolean caughtUp(TrackingEventProcessor processor) {
-        Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-        return !status.isEmpty() && status.values().stream().allMatch(EventTrackerStatus::isCaughtUp);
+        Map<String, StreamableMessageSource<TrackedEventMessage<?>>> streams = new LinkedHashMap<>();
+        cells.forEach((cellName, store) -> streams.put(cellName, store.eventStore()));
+        streams.put(API, api.eventStore());
+        return SchedulerFeed.start(name, states, streams);
     }
 
     /**
@@ -380,7 +362,7 @@ public final class Polycell implements AutoCloseable {
 
     /** Whether every scheduler replica has caught up with the streams it reads. */
     public boolean schedulerReady() {
-        return !schedulerFeeds.isEmpty() && schedulerFeeds.stream().allMatch(Polycell::caughtUp);
+        return !schedulerFeeds.isEmpty() && schedulerFeeds.stream().allMatch(SchedulerFeed::caughtUp);
     }
 
     /** Each scheduler replica: whether it has caught up, and how many hosts it knows. */
@@ -389,7 +371,7 @@ public final class Polycell implements AutoCloseable {
         for (int i = 0; i < schedulerFeeds.size(); i++) {
             Map<String, Object> replica = new LinkedHashMap<>();
             replica.put("replica", i + 1);
-            replica.put("caught_up", caughtUp(schedulerFeeds.get(i)));
+            replica.put("caught_up", SchedulerFeed.caughtUp(schedulerFeeds.get(i)));
             replica.put("hosts", replicaStates.get(i).size());
             replicas.add(replica);
         }

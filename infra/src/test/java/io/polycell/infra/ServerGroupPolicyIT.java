@@ -1,10 +1,12 @@
 package io.polycell.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.polycell.infra.support.RunningPolycell;
 import io.polycell.infra.support.Servers;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Group policies are enforced when the host is claimed, for any timing: Nova Zed with cells put three
@@ -61,6 +64,58 @@ class ServerGroupPolicyIT {
         assertThat(response.status()).isEqualTo(400);
     }
 
+    @Test
+    void aMultiCreateOfASoftAntiAffinityGroupIsSpreadInOneDecision() {
+        String group = group("cache", "soft-anti-affinity");
+        RunningPolycell.Response response = polycell.post(LEO, "/v2.1/servers", "{\"server\": {\"name\": \"cache\", "
+                + "\"flavorRef\": \"1\", \"imageRef\": \"" + RunningPolycell.IMAGE + "\", \"min_count\": 4}, "
+                + "\"os:scheduler_hints\": {\"group\": \"" + group + "\"}}");
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+
+        List<String> members = await().atMost(Duration.ofSeconds(30)).until(() -> polycell.get(LEO,
+                "/v2.1/os-server-groups/" + group).json().path("server_group").path("members").valueStream()
+                .map(JsonNode::asString).toList(), found -> found.size() == 4);
+        List<String> hosts = members.stream().map(id -> {
+            Servers.awaitStatus(polycell, LEO, id, "ACTIVE");
+            return host(id);
+        }).toList();
+        assertThat(hosts).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void sameHostJoinsTheNamedServerAndDifferentHostAvoidsIt() {
+        String first = polycell.boot(LEO, "anchor", "1");
+        Servers.awaitStatus(polycell, LEO, first, "ACTIVE");
+        String anchorHost = host(first);
+
+        String near = bootWithHints("near", "{\"same_host\": [\"" + first + "\"]}");
+        String away = bootWithHints("away", "{\"different_host\": \"" + first + "\"}");
+
+        Servers.awaitStatus(polycell, LEO, near, "ACTIVE");
+        Servers.awaitStatus(polycell, LEO, away, "ACTIVE");
+        assertThat(host(near)).isEqualTo(anchorHost);
+        assertThat(host(away)).isNotEqualTo(anchorHost);
+        RunningPolycell.Response notUuid = polycell.post(LEO, "/v2.1/servers", "{\"server\": {\"name\": \"x\", "
+                + "\"flavorRef\": \"1\", \"imageRef\": \"" + RunningPolycell.IMAGE + "\"}, "
+                + "\"os:scheduler_hints\": {\"same_host\": \"anchor\"}}");
+        assertThat(notUuid.status()).isEqualTo(400);
+        assertThat(notUuid.json().path("badRequest").path("message").asString())
+                .startsWith("Invalid input for field/attribute same_host.");
+    }
+
+    private String bootWithHints(String name, String hints) {
+        RunningPolycell.Response response = polycell.post(LEO, "/v2.1/servers", "{\"server\": {\"name\": \"" + name
+                + "\", \"flavorRef\": \"1\", \"imageRef\": \"" + RunningPolycell.IMAGE + "\"}, "
+                + "\"os:scheduler_hints\": " + hints + "}");
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        return response.json().path("server").path("id").asString();
+    }
+
+    private String host(String id) {
+        return polycell.get(ADMIN, "/v2.1/servers/" + id).json().path("server").path("OS-EXT-SRV-ATTR:host")
+                .asString();
+    }
+
     private String group(String name, String policy) {
         RunningPolycell.Response created = polycell.post(LEO, "/v2.1/os-server-groups",
                 "{\"server_group\": {\"name\": \"" + name + "\", \"policy\": \"" + policy + "\"}}", "2.64");
@@ -78,8 +133,7 @@ class ServerGroupPolicyIT {
         })).toList().stream().map(CompletableFuture::join).toList();
         return ids.stream().map(id -> {
             Servers.awaitStatus(polycell, LEO, id, "ACTIVE");
-            return polycell.get(ADMIN, "/v2.1/servers/" + id).json().path("server").path("OS-EXT-SRV-ATTR:host")
-                    .asString();
+            return host(id);
         }).toList();
     }
 }

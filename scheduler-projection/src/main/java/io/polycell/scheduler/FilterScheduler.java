@@ -24,9 +24,9 @@ import java.util.Set;
  * its instance until the claim shows up in the host events, so several instances of one request, or
  * requests back to back, are not all sent to the host that looked emptiest.
  *
- * <p>One pass over the hosts filters and scores them; each instance then takes the best host still
- * passing (a linear scan for the few best, not a sort of every host), and only the hosts reserved in
- * this decision are filtered and scored again.
+ * <p>One pass over the hosts filters them, a second scores the candidates and keeps a short list of
+ * the best in each cell; each instance then takes the best host still passing from that list, and
+ * only the hosts reserved in this decision are filtered and scored again.
  */
 public final class FilterScheduler implements Scheduler {
 
@@ -70,16 +70,20 @@ public final class FilterScheduler implements Scheduler {
             if (members != null) {
                 request = request.withGroupMembers(members);
             }
+            if (request.hints().any()) {
+                request = request.withHints(request.hints().resolved(states::hostOf));
+            }
             HostColumns columns = states.columns();
-            Candidates candidates = Candidates.of(columns, request, filters, weighing, scratch);
+            Candidates candidates = Candidates.of(columns, request, filters, weighing, scratch,
+                    instanceIds.size() + alternates + 1);
             List<Placement> placements = new ArrayList<>();
             for (String instanceId : instanceIds) {
-                int primary = candidates.best(-1, -1);
+                int primary = candidates.best();
                 if (primary < 0) {
                     break;
                 }
                 HostState chosen = candidates.host(primary);
-                List<Destination> others = candidates.bestInCell(primary, columns.cellId(chosen.cell()), alternates);
+                List<Destination> others = candidates.bestInCell(primary, alternates);
                 states.reserve(instanceId, chosen.host(), request.resources());
                 if (members != null) {
                     members.merge(chosen.host(), 1, Integer::sum);
@@ -121,6 +125,11 @@ public final class FilterScheduler implements Scheduler {
      * normalized against their range over the candidates (a range of one value counts as the middle);
      * a host reserved in this decision is scored again against the range widened by its new value, so
      * every reservation counts even when all hosts started equal.
+     *
+     * <p>Only a short list is kept for the choices: the best {@code depth} candidates of each cell, with
+     * depth the number of instances plus alternates plus one. That is enough: only hosts reserved in
+     * this decision change score (at most one per instance), so the best host, and the alternates after
+     * it, are always in the list. Each choice then reads a few dozen entries, not every candidate.
      */
     private static final class Candidates {
 
@@ -128,43 +137,77 @@ public final class FilterScheduler implements Scheduler {
 
         private final HostColumns columns;
         private final HostFilter[] applying;
-        private final int count;
-        private final int[] slots;
-        private final boolean[] passing;
-        private final double[] scores;
+        private final Weighing.Weighted[] weighers;
         private final double[][] range;
-        private final Weighing weighing;
+        private final int[] slots;
+        private final double[] scores;
+        private final boolean[] passing;
+        /** Short-list entries: candidate numbers, cell after cell. */
+        private final int[] listed;
+        private final int size;
 
-        private Candidates(HostColumns columns, HostFilter[] applying, int count, Scratch scratch, double[][] range,
-                           Weighing weighing) {
+        private Candidates(HostColumns columns, HostFilter[] applying, Weighing.Weighted[] weighers, double[][] range,
+                           Scratch scratch, int[] listed, int size) {
             this.columns = columns;
             this.applying = applying;
-            this.count = count;
-            this.slots = scratch.slots;
-            this.passing = scratch.passing;
-            Arrays.fill(passing, 0, count, true);
+            this.weighers = weighers;
             this.range = range;
-            this.weighing = weighing;
+            this.slots = scratch.slots;
             this.scores = scratch.scores;
-            Arrays.fill(scores, 0, count, 0.0);
-            for (int w = 0; w < range.length; w++) {
-                Weighing.Weighted weighted = weighing.weighers().get(w);
-                HostWeigher weigher = weighted.weigher();
-                double multiplier = weighted.multiplier();
-                double low = range[w][0];
-                double span = range[w][1] - range[w][0];
-                for (int c = 0; c < count; c++) {
-                    double value = value(weigher, columns, slots[c]);
-                    scores[c] += multiplier * (span == 0 ? NO_SPREAD : (value - low) / span);
+            this.passing = scratch.passing;
+            this.listed = listed;
+            this.size = size;
+        }
+
+        /**
+         * Filters every host (only with the filters that can refuse something for this request) while
+         * finding each weigher's range over the candidates, then scores the candidates and keeps the
+         * best of each cell.
+         */
+        static Candidates of(HostColumns columns, RequestSpec request, NumericChecks filters, Weighing weighing,
+                             Scratch scratch, int depth) {
+            HostFilter[] applying = filters.others().stream().filter(filter -> filter.appliesTo(request))
+                    .toArray(HostFilter[]::new);
+            Weighing.Weighted[] weighers = weighing.weighers().stream()
+                    .filter(weighted -> weighted.weigher().appliesTo(request)).toArray(Weighing.Weighted[]::new);
+            scratch.ensure(columns.size());
+            int[] slots = scratch.slots;
+            double[][] range = new double[weighers.length][];
+            for (int w = 0; w < weighers.length; w++) {
+                range[w] = new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+            }
+            int count = 0;
+            for (int slot = 0; slot < columns.size(); slot++) {
+                if (filters.passes(columns, slot, request) && passes(columns, slot, request, applying)) {
+                    slots[count++] = slot;
+                    for (int w = 0; w < weighers.length; w++) {
+                        double value = value(weighers[w].weigher(), columns, slot, request);
+                        range[w][0] = Math.min(range[w][0], value);
+                        range[w][1] = Math.max(range[w][1], value);
+                    }
                 }
             }
+            Shortlist shortlist = new Shortlist(columns, scratch, columns.cells(), depth);
+            for (int c = 0; c < count; c++) {
+                int slot = slots[c];
+                double score = 0;
+                for (int w = 0; w < weighers.length; w++) {
+                    score += weighers[w].multiplier()
+                            * normalize(value(weighers[w].weigher(), columns, slot, request), range[w]);
+                }
+                scratch.scores[c] = score;
+                scratch.passing[c] = true;
+                shortlist.offer(c, columns.cellIdOf(slot));
+            }
+            return new Candidates(columns, applying, weighers, range, scratch, shortlist.entries(),
+                    shortlist.size());
         }
 
         /**
          * A weigher's value for a host: the four numeric weighers read the columns directly, so a pass
          * over every host makes no call through the weigher interface; others are asked.
          */
-        private static double value(HostWeigher weigher, HostColumns columns, int slot) {
+        private static double value(HostWeigher weigher, HostColumns columns, int slot, RequestSpec request) {
             if (weigher instanceof FreeRamWeigher) {
                 return columns.freeRamMb(slot);
             }
@@ -177,101 +220,48 @@ public final class FilterScheduler implements Scheduler {
             if (weigher instanceof InstanceCountWeigher) {
                 return columns.instances(slot);
             }
-            return weigher.weigh(columns, slot);
-        }
-
-        /**
-         * Filters every host (only with the filters that can refuse something for this request), then
-         * finds each weigher's range over the candidates; scores follow in the constructor.
-         */
-        static Candidates of(HostColumns columns, RequestSpec request, NumericChecks filters,
-                             Weighing weighing, Scratch scratch) {
-            HostFilter[] applying = filters.others().stream().filter(filter -> filter.appliesTo(request))
-                    .toArray(HostFilter[]::new);
-            scratch.ensure(columns.size());
-            int[] slots = scratch.slots;
-            int count = 0;
-            for (int slot = 0; slot < columns.size(); slot++) {
-                if (filters.passes(columns, slot, request) && passes(columns, slot, request, applying)) {
-                    slots[count++] = slot;
-                }
-            }
-            int weighers = weighing.weighers().size();
-            double[][] range = new double[weighers][];
-            for (int w = 0; w < weighers; w++) {
-                HostWeigher weigher = weighing.weighers().get(w).weigher();
-                double min = Double.POSITIVE_INFINITY;
-                double max = Double.NEGATIVE_INFINITY;
-                for (int c = 0; c < count; c++) {
-                    double value = value(weigher, columns, slots[c]);
-                    min = Math.min(min, value);
-                    max = Math.max(max, value);
-                }
-                range[w] = new double[] {min, max};
-            }
-            return new Candidates(columns, applying, count, scratch, range, weighing);
+            return weigher.weigh(columns, slot, request);
         }
 
         HostState host(int candidate) {
             return columns.state(slots[candidate]);
         }
 
-        /** The best passing candidate other than {@code skip}, in cell number {@code cell} unless -1. */
-        int best(int skip, int cell) {
+        /** The best passing candidate, or -1. */
+        int best() {
             int best = -1;
-            double bestScore = 0;
-            for (int c = 0; c < count; c++) {
-                if (c == skip || !passing[c] || (cell >= 0 && columns.cellIdOf(slots[c]) != cell)) {
-                    continue;
-                }
-                if (best < 0 || better(c, scores[c], best, bestScore)) {
+            for (int i = 0; i < size; i++) {
+                int c = listed[i];
+                if (passing[c] && (best < 0 || better(c, best))) {
                     best = c;
-                    bestScore = scores[c];
                 }
             }
             return best;
         }
 
-        /** Up to {@code count} best passing hosts of {@code cell} other than {@code primary}, best first. */
-        List<Destination> bestInCell(int primary, int cell, int count) {
-            int[] top = new int[count];
-            double[] topScores = new double[count];
-            int size = 0;
-            for (int c = 0; c < this.count && count > 0; c++) {
-                if (c == primary || !passing[c] || columns.cellIdOf(slots[c]) != cell) {
-                    continue;
-                }
-                double score = scores[c];
-                int at;
-                if (size < count) {
-                    at = size++;
-                } else if (better(c, score, top[size - 1], topScores[size - 1])) {
-                    at = size - 1;
-                } else {
-                    continue;
-                }
-                top[at] = c;
-                topScores[at] = score;
-                for (int i = at; i > 0 && better(top[i], topScores[i], top[i - 1], topScores[i - 1]); i--) {
-                    int held = top[i];
-                    double heldScore = topScores[i];
-                    top[i] = top[i - 1];
-                    topScores[i] = topScores[i - 1];
-                    top[i - 1] = held;
-                    topScores[i - 1] = heldScore;
+        /** Up to {@code count} best passing hosts of {@code primary}'s cell other than it, best first. */
+        List<Destination> bestInCell(int primary, int count) {
+            int cell = columns.cellIdOf(slots[primary]);
+            List<Integer> chosen = new ArrayList<>(count);
+            for (int i = 0; i < size; i++) {
+                int c = listed[i];
+                if (c != primary && passing[c] && columns.cellIdOf(slots[c]) == cell) {
+                    chosen.add(c);
                 }
             }
-            List<Destination> destinations = new ArrayList<>(size);
-            for (int i = 0; i < size; i++) {
-                destinations.add(new Destination(columns.host(slots[top[i]]), columns.cell(slots[top[i]])));
+            chosen.sort((a, b) -> better(a, b) ? -1 : better(b, a) ? 1 : 0);
+            List<Destination> destinations = new ArrayList<>(Math.min(count, chosen.size()));
+            for (int i = 0; i < chosen.size() && i < count; i++) {
+                int slot = slots[chosen.get(i)];
+                destinations.add(new Destination(columns.host(slot), columns.cell(slot)));
             }
             return destinations;
         }
 
         /** From now on only this candidate may be chosen (affinity: the group has a host). */
         void keepOnly(int candidate) {
-            for (int c = 0; c < count; c++) {
-                passing[c] = passing[c] && c == candidate;
+            for (int i = 0; i < size; i++) {
+                passing[listed[i]] = passing[listed[i]] && listed[i] == candidate;
             }
         }
 
@@ -280,12 +270,11 @@ public final class FilterScheduler implements Scheduler {
             int slot = slots[candidate];
             passing[candidate] = filters.passes(columns, slot, request) && passes(columns, slot, request, applying);
             double score = 0;
-            for (int w = 0; w < weighing.weighers().size(); w++) {
-                Weighing.Weighted weighted = weighing.weighers().get(w);
-                double value = value(weighted.weigher(), columns, slot);
+            for (int w = 0; w < weighers.length; w++) {
+                double value = value(weighers[w].weigher(), columns, slot, request);
                 range[w][0] = Math.min(range[w][0], value);
                 range[w][1] = Math.max(range[w][1], value);
-                score += weighted.multiplier() * normalize(value, range[w]);
+                score += weighers[w].multiplier() * normalize(value, range[w]);
             }
             scores[candidate] = score;
         }
@@ -295,9 +284,14 @@ public final class FilterScheduler implements Scheduler {
             return span == 0 ? NO_SPREAD : (value - range[0]) / span;
         }
 
-        private boolean better(int a, double scoreA, int b, double scoreB) {
-            return scoreA > scoreB
-                    || (scoreA == scoreB && columns.host(slots[a]).compareTo(columns.host(slots[b])) < 0);
+        private boolean better(int a, int b) {
+            return Candidates.better(a, b, scores, slots, columns);
+        }
+
+        /** Higher score first; on a tie, the host whose name sorts first, so every replica agrees. */
+        static boolean better(int a, int b, double[] scores, int[] slots, HostColumns columns) {
+            return scores[a] > scores[b]
+                    || (scores[a] == scores[b] && columns.host(slots[a]).compareTo(columns.host(slots[b])) < 0);
         }
 
         private static boolean passes(HostColumns columns, int slot, RequestSpec request, HostFilter[] filters) {
@@ -310,6 +304,110 @@ public final class FilterScheduler implements Scheduler {
                 }
             }
             return true;
+        }
+    }
+
+    /**
+     * The best {@code depth} candidates of each cell, as a bounded heap per cell with the worst kept
+     * at the top, so a candidate that cannot make the list costs one comparison.
+     */
+    private static final class Shortlist {
+
+        private final HostColumns columns;
+        private final Scratch scratch;
+        private final int depth;
+        private final int[][] heaps;
+        private final int[] sizes;
+
+        Shortlist(HostColumns columns, Scratch scratch, int cells, int depth) {
+            this.columns = columns;
+            this.scratch = scratch;
+            this.depth = depth;
+            this.heaps = new int[cells][];
+            this.sizes = new int[cells];
+        }
+
+        void offer(int candidate, int cell) {
+            int[] heap = heaps[cell];
+            if (heap == null) {
+                heap = new int[Math.min(depth, 16)];
+                heaps[cell] = heap;
+            }
+            int size = sizes[cell];
+            if (size < depth) {
+                if (size == heap.length) {
+                    heap = Arrays.copyOf(heap, Math.min(depth, heap.length * 2));
+                    heaps[cell] = heap;
+                }
+                heap[size] = candidate;
+                sizes[cell] = size + 1;
+                up(heap, size);
+            } else if (worse(heap[0], candidate)) {
+                heap[0] = candidate;
+                down(heap, size, 0);
+            }
+        }
+
+        /** Whether {@code a} ranks below {@code b}. */
+        private boolean worse(int a, int b) {
+            return Candidates.better(b, a, scratch.scores, scratch.slots, columns);
+        }
+
+        private void up(int[] heap, int at) {
+            while (at > 0) {
+                int parent = (at - 1) / 2;
+                if (!worse(heap[at], heap[parent])) {
+                    return;
+                }
+                swap(heap, at, parent);
+                at = parent;
+            }
+        }
+
+        private void down(int[] heap, int size, int at) {
+            while (true) {
+                int worst = at;
+                int left = 2 * at + 1;
+                int right = left + 1;
+                if (left < size && worse(heap[left], heap[worst])) {
+                    worst = left;
+                }
+                if (right < size && worse(heap[right], heap[worst])) {
+                    worst = right;
+                }
+                if (worst == at) {
+                    return;
+                }
+                swap(heap, at, worst);
+                at = worst;
+            }
+        }
+
+        private static void swap(int[] heap, int a, int b) {
+            int held = heap[a];
+            heap[a] = heap[b];
+            heap[b] = held;
+        }
+
+        int size() {
+            int total = 0;
+            for (int size : sizes) {
+                total += size;
+            }
+            return total;
+        }
+
+        /** Every listed candidate, cell after cell. */
+        int[] entries() {
+            int[] entries = new int[size()];
+            int at = 0;
+            for (int cell = 0; cell < heaps.length; cell++) {
+                if (heaps[cell] != null) {
+                    System.arraycopy(heaps[cell], 0, entries, at, sizes[cell]);
+                    at += sizes[cell];
+                }
+            }
+            return entries;
         }
     }
 }

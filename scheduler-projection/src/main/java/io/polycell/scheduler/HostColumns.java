@@ -62,6 +62,11 @@ public final class HostColumns {
         return cellNumbers.computeIfAbsent(cell, name -> cellNumbers.size());
     }
 
+    /** How many cells the hosts are in (cell numbers run from 0 to this, exclusive). */
+    public int cells() {
+        return cellNumbers.size();
+    }
+
     public int cellIdOf(int slot) {
         return cellIds[slot];
     }

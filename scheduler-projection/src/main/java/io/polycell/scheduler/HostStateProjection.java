@@ -134,6 +134,6 @@ public final class HostStateProjection {
 
     @EventHandler
     public void on(HostResourcesReleased event) {
-        states.release(event.host(), event.amount());
+        states.release(event.host(), event.instanceId(), event.amount());
     }
 }

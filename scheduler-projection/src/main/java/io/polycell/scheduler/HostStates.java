@@ -29,6 +29,8 @@ public final class HostStates {
     private final AggregateMemberships aggregates = new AggregateMemberships();
     private final Map<String, Map<String, String>> hostOfMemberByGroup = new HashMap<>();
     private final Map<String, Reservation> reservations = new HashMap<>();
+    /** The host each claimed instance is on, for the same_host and different_host hints. */
+    private final Map<String, String> hostOfInstance = new HashMap<>();
     private final Clock clock;
 
     public HostStates() {
@@ -105,11 +107,26 @@ public final class HostStates {
 
     synchronized void claim(String host, String instanceId, Resources amount) {
         cancelReservation(instanceId);
+        HostState known = hosts.get(host);
+        if (known != null) {
+            hostOfInstance.put(instanceId, known.host());
+        }
         update(host, (name, state) -> state.claimed(amount));
     }
 
-    synchronized void release(String host, Resources amount) {
+    synchronized void release(String host, String instanceId, Resources amount) {
+        hostOfInstance.remove(instanceId, host);
         update(host, (name, state) -> state.released(amount));
+    }
+
+    /** The host an instance is claimed on, or proposed for by this scheduler; null when neither. */
+    synchronized String hostOf(String instanceId) {
+        String host = hostOfInstance.get(instanceId);
+        if (host != null) {
+            return host;
+        }
+        Reservation reservation = reservations.get(instanceId);
+        return reservation == null ? null : reservation.host();
     }
 
     synchronized void reserve(String instanceId, String host, Resources amount) {

@@ -15,12 +15,14 @@ import java.util.Set;
  * @param excludedHosts hosts that already refused this request
  * @param group the server group the instances join, or null
  * @param groupMembersPerHost how many members of that group each host has, filled in by the scheduler
+ * @param hints the same_host and different_host hints
  */
 public record RequestSpec(Resources resources, String availabilityZone, Map<String, String> flavorExtraSpecs,
                           Map<String, String> imageProperties, Set<String> excludedHosts, GroupHint group,
-                          Map<String, Integer> groupMembersPerHost) {
+                          Map<String, Integer> groupMembersPerHost, HostHints hints) {
 
     public RequestSpec {
+        hints = hints == null ? HostHints.NONE : hints;
         flavorExtraSpecs = flavorExtraSpecs == null ? Map.of() : Map.copyOf(flavorExtraSpecs);
         imageProperties = imageProperties == null ? Map.of() : Map.copyOf(imageProperties);
         excludedHosts = excludedHosts == null ? Set.of() : Set.copyOf(excludedHosts);
@@ -29,12 +31,18 @@ public record RequestSpec(Resources resources, String availabilityZone, Map<Stri
 
     public RequestSpec(Resources resources, String availabilityZone, Map<String, String> flavorExtraSpecs,
                        Map<String, String> imageProperties, Set<String> excludedHosts) {
-        this(resources, availabilityZone, flavorExtraSpecs, imageProperties, excludedHosts, null, null);
+        this(resources, availabilityZone, flavorExtraSpecs, imageProperties, excludedHosts, null, null, null);
     }
 
     public RequestSpec(Resources resources, String availabilityZone, Map<String, String> flavorExtraSpecs,
                        Map<String, String> imageProperties, Set<String> excludedHosts, GroupHint group) {
-        this(resources, availabilityZone, flavorExtraSpecs, imageProperties, excludedHosts, group, null);
+        this(resources, availabilityZone, flavorExtraSpecs, imageProperties, excludedHosts, group, null, null);
+    }
+
+    public RequestSpec(Resources resources, String availabilityZone, Map<String, String> flavorExtraSpecs,
+                       Map<String, String> imageProperties, Set<String> excludedHosts, GroupHint group,
+                       HostHints hints) {
+        this(resources, availabilityZone, flavorExtraSpecs, imageProperties, excludedHosts, group, null, hints);
     }
 
     /** A request for resources only, anywhere. */
@@ -44,13 +52,19 @@ public record RequestSpec(Resources resources, String availabilityZone, Map<Stri
 
     public RequestSpec excluding(Set<String> hosts) {
         return new RequestSpec(resources, availabilityZone, flavorExtraSpecs, imageProperties, hosts, group,
-                groupMembersPerHost);
+                groupMembersPerHost, hints);
     }
 
     /** The same request with the group's members counted per host (a live map the scheduler updates). */
     RequestSpec withGroupMembers(Map<String, Integer> membersPerHost) {
         return new RequestSpec(resources, availabilityZone, flavorExtraSpecs, imageProperties, excludedHosts, group,
-                membersPerHost);
+                membersPerHost, hints);
+    }
+
+    /** The same request with its host hints resolved to hosts. */
+    RequestSpec withHints(HostHints resolvedHints) {
+        return new RequestSpec(resources, availabilityZone, flavorExtraSpecs, imageProperties, excludedHosts, group,
+                groupMembersPerHost, resolvedHints);
     }
 
     /** Members of the request's group on {@code host}. */

@@ -14,7 +14,11 @@ import io.polycell.messages.host.HostWentDown;
 import java.time.Instant;
 import io.polycell.messages.host.HostResourcesClaimed;
 import io.polycell.messages.host.HostResourcesReleased;
+import io.polycell.messages.group.ServerGroupPolicy;
+import io.polycell.messages.instance.GroupHint;
 import io.polycell.scheduler.filter.ComputeFilter;
+import io.polycell.scheduler.filter.DifferentHostFilter;
+import io.polycell.scheduler.filter.SameHostFilter;
 import io.polycell.scheduler.filter.DiskFilter;
 import io.polycell.scheduler.filter.RamFilter;
 import io.polycell.scheduler.filter.VcpuFilter;
@@ -203,5 +207,91 @@ class FilterSchedulerTest {
         projection.on(new HostForcedDown("b", "cell1", true));
         assertThat(scheduler.selectDestinations("i2", new Resources(1, 1, 1), 3, Set.of()))
                 .containsExactly(new Destination("a", "cell1"));
+    }
+
+    @Test
+    void tenInstancesEachTakeTheBestHostLeftAndTheNextThreeAsAlternates() {
+        // Each host fits one instance; free RAM orders them h49 (most) down to h00.
+        for (int i = 0; i < 50; i++) {
+            projection.on(new HostRegistered("h%02d".formatted(i), "cell1", new Resources(4, 2000 + i, 10)));
+        }
+        List<String> instances = List.of("i0", "i1", "i2", "i3", "i4", "i5", "i6", "i7", "i8", "i9");
+
+        List<Placement> placements = scheduler.select(instances, RequestSpec.of(new Resources(1, 1500, 1)), 3);
+
+        assertThat(placements).hasSize(10);
+        for (int k = 0; k < 10; k++) {
+            int primary = 49 - k;
+            assertThat(placements.get(k).primary().host()).isEqualTo("h%02d".formatted(primary));
+            assertThat(placements.get(k).alternates()).extracting(Destination::host).containsExactly(
+                    "h%02d".formatted(primary - 1), "h%02d".formatted(primary - 2), "h%02d".formatted(primary - 3));
+        }
+    }
+
+    @Test
+    void aLongRequestRunsPastTheShortListOfEveryCell() {
+        // 3 cells of 20 one-instance hosts; 45 instances need hosts from deep in each cell's ranking.
+        for (int i = 0; i < 60; i++) {
+            projection.on(new HostRegistered("h%02d".formatted(i), "cell" + (i % 3), new Resources(4, 2000 + i, 10)));
+        }
+        List<String> instances = new java.util.ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            instances.add("i" + i);
+        }
+
+        List<Placement> placements = scheduler.select(instances, RequestSpec.of(new Resources(1, 1500, 1)), 3);
+
+        assertThat(placements).extracting(placement -> placement.primary().host()).doesNotHaveDuplicates()
+                .hasSize(45).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 45)
+                        .mapToObj(k -> "h%02d".formatted(59 - k)).toList());
+    }
+
+    @Test
+    void sameHostPlacesNextToTheNamedInstanceAndDifferentHostAwayFromIt() {
+        projection.on(new HostRegistered("a", "cell1", new Resources(8, 8192, 100)));
+        projection.on(new HostRegistered("b", "cell1", new Resources(8, 4096, 100)));
+        projection.on(new HostResourcesClaimed("b", "cell1", "web-1", new Resources(1, 512, 1)));
+        Resources tiny = new Resources(1, 512, 1);
+
+        RequestSpec near = new RequestSpec(tiny, null, null, null, null, null, HostHints.of(Set.of("web-1"), null));
+        RequestSpec away = new RequestSpec(tiny, null, null, null, null, null, HostHints.of(null, Set.of("web-1")));
+        FilterScheduler hinted = new FilterScheduler(states, List.of(new RamFilter(), new SameHostFilter(),
+                new DifferentHostFilter()), new FreeRamWeigher());
+
+        assertThat(hinted.select(List.of("i1"), near, 3)).singleElement()
+                .satisfies(placement -> assertThat(placement.candidates()).containsExactly(new Destination("b", "cell1")));
+        assertThat(hinted.select(List.of("i2"), away, 3)).singleElement()
+                .satisfies(placement -> assertThat(placement.candidates()).containsExactly(new Destination("a", "cell1")));
+
+        projection.on(new HostResourcesReleased("b", "cell1", "web-1", new Resources(1, 512, 1)));
+        assertThat(hinted.select(List.of("i3"), near, 3)).as("the named instance is gone: no host has it").isEmpty();
+    }
+
+    @Test
+    void softAffinityPacksTheGroupUntilItsHostIsFullThenGoesOn() {
+        for (String host : List.of("a", "b", "c")) {
+            projection.on(new HostRegistered(host, "cell1", new Resources(2, 8192, 100)));
+        }
+        FilterScheduler soft = new FilterScheduler(states, List.of(new VcpuFilter()), Weighing.spread());
+        RequestSpec request = new RequestSpec(new Resources(1, 512, 1), null, null, null, null,
+                new GroupHint("g", ServerGroupPolicy.SOFT_AFFINITY, 1));
+
+        List<Placement> placements = soft.select(List.of("i1", "i2", "i3"), request, 0);
+
+        assertThat(placements).extracting(placement -> placement.primary().host()).containsExactly("a", "a", "b");
+    }
+
+    @Test
+    void softAntiAffinitySpreadsTheGroupThenSharesHosts() {
+        for (String host : List.of("a", "b")) {
+            projection.on(new HostRegistered(host, "cell1", new Resources(8, 8192, 100)));
+        }
+        FilterScheduler soft = new FilterScheduler(states, List.of(new VcpuFilter()), Weighing.pack());
+        RequestSpec request = new RequestSpec(new Resources(1, 512, 1), null, null, null, null,
+                new GroupHint("g", ServerGroupPolicy.SOFT_ANTI_AFFINITY, 1));
+
+        List<Placement> placements = soft.select(List.of("i1", "i2", "i3"), request, 0);
+
+        assertThat(placements).extracting(placement -> placement.primary().host()).containsExactly("a", "b", "a");
     }
 }

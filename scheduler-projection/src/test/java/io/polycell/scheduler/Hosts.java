@@ -26,4 +26,13 @@ public final class Hosts {
     public static HostState used(String name, Resources capacity, Resources used) {
         return new HostState(name, "cell1", capacity, used, HostState.NOTHING, 0, true, Map.of());
     }
+
+    /** Columns holding these hosts in slots 0, 1, ... in the order given. */
+    public static HostColumns columns(HostState... hosts) {
+        HostColumns columns = new HostColumns();
+        for (HostState host : hosts) {
+            columns.write(host);
+        }
+        return columns;
+    }
 }

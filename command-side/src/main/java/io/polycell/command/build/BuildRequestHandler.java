@@ -47,8 +47,8 @@ public final class BuildRequestHandler {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         InstanceSpec spec = new InstanceSpec(command.instanceId(), command.name(), command.requester().projectId(),
                 command.requester().userId(), flavor, image, command.metadata(), command.networks(), command.userData(),
-                command.availabilityZone(), group(command), now);
-        mappings.newInstance(() -> new InstanceMapping(spec));
+                command.availabilityZone(), group(command), now, command.hints());
+        mappings.newInstance(() -> new InstanceMapping(spec, command.batch()));
         return command.instanceId();
     }
 

@@ -14,6 +14,7 @@ import io.polycell.messages.common.Requester;
 import io.polycell.messages.error.ErrorCode;
 import io.polycell.messages.error.PolycellException;
 import io.polycell.messages.instance.InstanceSpec;
+import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -37,7 +38,12 @@ public class InstanceMapping {
     }
 
     InstanceMapping(InstanceSpec spec) {
-        apply(new BuildRequestCreated(spec.instanceId(), spec));
+        this(spec, List.of(spec.instanceId()));
+    }
+
+    /** A build request that came with others in one multi-create, all listed in {@code batch}. */
+    InstanceMapping(InstanceSpec spec, List<String> batch) {
+        apply(new BuildRequestCreated(spec.instanceId(), spec, batch));
     }
 
     @CommandHandler

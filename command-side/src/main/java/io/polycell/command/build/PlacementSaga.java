@@ -17,6 +17,7 @@ import io.polycell.messages.instance.CreateInstance;
 import io.polycell.messages.instance.DeleteInstance;
 import io.polycell.messages.instance.InstanceSpec;
 import io.polycell.scheduler.Destination;
+import io.polycell.scheduler.HostHints;
 import io.polycell.scheduler.Placement;
 import io.polycell.scheduler.RequestSpec;
 import io.polycell.scheduler.Scheduler;
@@ -50,12 +51,18 @@ public class PlacementSaga {
     private static final Logger log = LoggerFactory.getLogger(PlacementSaga.class);
 
     private transient Scheduler scheduler;
+    private transient BatchPlacements batches;
     private transient CommandRouter router;
     private transient Clock clock;
 
     @Inject
     public void setScheduler(Scheduler scheduler) {
         this.scheduler = scheduler;
+    }
+
+    @Inject
+    public void setBatches(BatchPlacements batches) {
+        this.batches = batches;
     }
 
     @Inject
@@ -72,7 +79,7 @@ public class PlacementSaga {
     @SagaEventHandler(associationProperty = "instanceId")
     void on(BuildRequestCreated event) {
         InstanceSpec spec = event.spec();
-        String cell = placeOnAHost(spec).orElseGet(() -> buryInCell0(spec));
+        String cell = placeOnAHost(spec, event.batch()).orElseGet(() -> buryInCell0(spec));
         try {
             Outcomes.await(router.toApi(new CompleteBuildRequest(spec.instanceId(), cell)));
         } catch (RuntimeException failure) {
@@ -85,17 +92,23 @@ public class PlacementSaga {
         SagaLifecycle.end();
     }
 
-    private Optional<String> placeOnAHost(InstanceSpec spec) {
+    /**
+     * The first round takes the placement decided for the instance's whole batch; later rounds, after
+     * every candidate refused the claim, ask the scheduler for this instance alone.
+     */
+    private Optional<String> placeOnAHost(InstanceSpec spec, List<String> batch) {
         Resources request = resourcesOf(spec.flavor());
         Set<String> refused = new HashSet<>();
+        HostHints hints = HostHints.of(spec.hints().sameHost(), spec.hints().differentHost());
         for (int round = 0; round < SCHEDULING_ROUNDS; round++) {
             RequestSpec ask = new RequestSpec(request, spec.availabilityZone(), null, spec.image().properties(), refused,
-                    spec.group());
-            List<Placement> placements = scheduler.select(List.of(spec.instanceId()), ask, ALTERNATES);
-            if (placements.isEmpty()) {
+                    spec.group(), hints);
+            Optional<Placement> placement = round == 0 ? batches.placementFor(spec.instanceId(), batch, ask, ALTERNATES)
+                    : scheduler.select(List.of(spec.instanceId()), ask, ALTERNATES).stream().findFirst();
+            if (placement.isEmpty()) {
                 break;
             }
-            for (Destination candidate : placements.get(0).candidates()) {
+            for (Destination candidate : placement.get().candidates()) {
                 if (claim(candidate, spec, request) && joinGroup(candidate, spec, request)) {
                     Outcomes.await(router.toCell(candidate.cell(),
                             new CreateInstance(spec.instanceId(), candidate.cell(), candidate.host(), spec)));

@@ -3,10 +3,13 @@ package io.polycell.command.web;
 import io.polycell.messages.error.ErrorCode;
 import io.polycell.messages.error.PolycellException;
 import io.polycell.messages.instance.NetworkSpec;
+import io.polycell.messages.instance.PlacementHints;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -23,6 +26,7 @@ final class ServerRequestParser {
             "return_reservation_id", "hostname", "block_device_mapping_v2");
     private static final int MAX_NAME = 255;
     private static final int MAX_COUNT = 1000;
+    private static final String UUID = "^[0-9a-fA-F-]{36}$";
 
     private ServerRequestParser() {
     }
@@ -61,7 +65,7 @@ final class ServerRequestParser {
         }
         return new ServerCreateRequest(name, flavorRef, imageRef, minCount, maxCount, metadata(server.get("metadata")),
                 networks(server.get("networks")), userData(server.get("user_data")),
-                availabilityZone(server.get("availability_zone")), group(body));
+                availabilityZone(server.get("availability_zone")), group(body), hostHints(body));
     }
 
     private static String name(JsonNode name) {
@@ -163,8 +167,8 @@ final class ServerRequestParser {
         return value == null || value.isNull() ? null : value.asString();
     }
 
-    /** The {@code group} scheduler hint, Nova's {@code os:scheduler_hints} beside {@code server}. */
-    private static String group(JsonNode body) {
+    /** Nova's {@code os:scheduler_hints} beside {@code server} (or its old name), or null. */
+    private static JsonNode schedulerHints(JsonNode body) {
         JsonNode hints = body.has("os:scheduler_hints") ? body.get("os:scheduler_hints")
                 : body.get("OS-SCH-HNT:scheduler_hints");
         if (hints == null || hints.isNull()) {
@@ -173,11 +177,50 @@ final class ServerRequestParser {
         if (!hints.isObject()) {
             throw invalid("os:scheduler_hints", hints, PythonRepr.of(hints) + " is not of type 'object'");
         }
+        return hints;
+    }
+
+    /** The {@code same_host} and {@code different_host} hints: one instance UUID or a list of them. */
+    private static PlacementHints hostHints(JsonNode body) {
+        JsonNode hints = schedulerHints(body);
+        if (hints == null) {
+            return PlacementHints.NONE;
+        }
+        return new PlacementHints(instances("same_host", hints.get("same_host")),
+                instances("different_host", hints.get("different_host")));
+    }
+
+    private static Set<String> instances(String field, JsonNode value) {
+        if (value == null || value.isNull()) {
+            return Set.of();
+        }
+        List<JsonNode> items = new ArrayList<>();
+        if (value.isArray()) {
+            value.forEach(items::add);
+        } else {
+            items.add(value);
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (JsonNode item : items) {
+            if (!item.isString() || !item.asString().matches(UUID)) {
+                throw invalid(field, value, PythonRepr.of(value) + " is not valid under any of the given schemas");
+            }
+            ids.add(item.asString().toLowerCase(Locale.ROOT));
+        }
+        return ids;
+    }
+
+    /** The {@code group} scheduler hint. */
+    private static String group(JsonNode body) {
+        JsonNode hints = schedulerHints(body);
+        if (hints == null) {
+            return null;
+        }
         JsonNode group = hints.get("group");
         if (group == null || group.isNull()) {
             return null;
         }
-        if (!group.isString() || !group.asString().matches("^[0-9a-fA-F-]{36}$")) {
+        if (!group.isString() || !group.asString().matches(UUID)) {
             throw invalid("group", group, PythonRepr.of(group) + " is not a 'uuid'");
         }
         return group.asString();

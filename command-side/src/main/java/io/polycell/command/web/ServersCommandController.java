@@ -46,12 +46,16 @@ class ServersCommandController {
     @PostMapping
     ResponseEntity<Map<String, Object>> create(@RequestBody(required = false) JsonNode body, Requester requester) {
         ServerCreateRequest request = ServerRequestParser.parse(body);
+        List<String> batch = new ArrayList<>();
+        for (int i = 1; i <= request.maxCount(); i++) {
+            batch.add(UUID.randomUUID().toString());
+        }
         List<CompletableFuture<String>> accepted = new ArrayList<>();
         for (int i = 1; i <= request.maxCount(); i++) {
             String name = request.maxCount() == 1 ? request.name() : request.name() + "-" + i;
-            accepted.add(router.toApi(new CreateBuildRequest(UUID.randomUUID().toString(), name, request.flavorRef(),
+            accepted.add(router.toApi(new CreateBuildRequest(batch.get(i - 1), name, request.flavorRef(),
                     request.imageRef(), request.metadata(), request.networks(), request.userData(),
-                    request.availabilityZone(), request.groupId(), requester)));
+                    request.availabilityZone(), request.groupId(), requester, request.hints(), batch)));
         }
         String firstId = null;
         for (CompletableFuture<String> outcome : accepted) {

@@ -44,6 +44,7 @@ class PlacementSagaTest {
     void setUp() {
         stores = new RecordingStores("api", "cell0", "cell1", "cell2");
         fixture.registerResource(scheduler);
+        fixture.registerResource(new BatchPlacements(scheduler, Clock.fixed(Specs.NOW, ZoneOffset.UTC)));
         fixture.registerResource(stores.router());
         fixture.registerResource(Clock.fixed(Specs.NOW, ZoneOffset.UTC));
         stores.accept("api", CompleteBuildRequest.class)
@@ -133,5 +134,41 @@ class PlacementSagaTest {
 
         assertThat(stores.payloadsSentTo("cell0")).isEmpty();
         assertThat(stores.payloadsSentTo("api")).isEmpty();
+    }
+
+    @Test
+    void theInstancesOfOneRequestArePlacedInOneDecisionOnDifferentHosts() {
+        // Each host fits one instance; three build tasks of one batch each take their own host.
+        for (String host : List.of("a", "b", "c")) {
+            hosts.on(new HostRegistered(host, "cell1", new Resources(1, 512, 100)));
+        }
+        stores.accept("cell1", ClaimHostResources.class).accept("cell1", CreateInstance.class);
+        List<String> batch = List.of("i-1", "i-2", "i-3");
+
+        for (String id : batch) {
+            fixture.givenNoPriorActivity().whenPublishingA(new BuildRequestCreated(id, Specs.instance(id), batch));
+        }
+
+        assertThat(stores.payloadsSentTo("cell1")).filteredOn(ClaimHostResources.class::isInstance)
+                .extracting(claim -> ((ClaimHostResources) claim).host()).containsExactlyInAnyOrder("a", "b", "c");
+        assertThat(stores.payloadsSentTo("cell0")).isEmpty();
+    }
+
+    @Test
+    void aBatchThatDoesNotFitEntirelyGoesToCell0Entirely() {
+        for (String host : List.of("a", "b")) {
+            hosts.on(new HostRegistered(host, "cell1", new Resources(1, 512, 100)));
+        }
+        stores.accept("cell1", ClaimHostResources.class).accept("cell1", CreateInstance.class);
+        List<String> batch = List.of("i-1", "i-2", "i-3");
+
+        for (String id : batch) {
+            fixture.givenNoPriorActivity().whenPublishingA(new BuildRequestCreated(id, Specs.instance(id), batch));
+        }
+
+        assertThat(stores.payloadsSentTo("cell1")).isEmpty();
+        assertThat(stores.payloadsSentTo("cell0")).hasSize(3).allMatch(CreateFailedInstance.class::isInstance);
+        assertThat(states.get("a").orElseThrow().pending()).as("the batch's reservations are given back")
+                .isEqualTo(new Resources(0, 0, 0));
     }
 }

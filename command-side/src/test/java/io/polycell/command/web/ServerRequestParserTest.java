@@ -52,4 +52,25 @@ class ServerRequestParserTest {
         assertThatThrownBy(() -> parse(BASE + ", \"colour\": \"red\""))
                 .hasMessageEndingWith("Additional properties are not allowed ('colour' was unexpected)");
     }
+
+    @Test
+    void sameHostAndDifferentHostTakeOneUuidOrAList() {
+        String one = "4f0a8f6e-5c3e-4d1a-9b1e-0d2c7a9e1f00";
+        String two = "7B1C2D3E-4F50-6172-8394-A5B6C7D8E9F0";
+        ServerCreateRequest request = ServerRequestParser.parse(JSON.readTree("{\"server\": {" + BASE
+                + "}, \"os:scheduler_hints\": {\"same_host\": \"" + one + "\", \"different_host\": [\"" + one
+                + "\", \"" + two + "\"]}}"));
+
+        assertThat(request.hints().sameHost()).containsExactly(one);
+        assertThat(request.hints().differentHost()).containsExactlyInAnyOrder(one, two.toLowerCase());
+    }
+
+    @Test
+    void aHostHintThatIsNotAUuidIsA400NamingTheField() {
+        assertThatThrownBy(() -> ServerRequestParser.parse(JSON.readTree("{\"server\": {" + BASE
+                + "}, \"os:scheduler_hints\": {\"different_host\": [\"web-1\"]}}")))
+                .isInstanceOf(PolycellException.class)
+                .hasMessage("Invalid input for field/attribute different_host. Value: ['web-1']. ['web-1'] is not "
+                        + "valid under any of the given schemas");
+    }
 }

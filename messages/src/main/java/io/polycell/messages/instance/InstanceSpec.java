@@ -12,13 +12,23 @@ import java.util.Map;
  * @param userData the user data as the API received it (base64), or null
  * @param availabilityZone the zone the user asked for, or null for any
  * @param group the server group the instance joins, or null
+ * @param hints the same_host and different_host hints, for placement
  */
 public record InstanceSpec(String instanceId, String name, String projectId, String userId, FlavorSpec flavor,
                            ImageSpec image, Map<String, String> metadata, NetworkSpec networks, String userData,
-                           String availabilityZone, GroupHint group, Instant createdAt) {
+                           String availabilityZone, GroupHint group, Instant createdAt, PlacementHints hints) {
 
     public InstanceSpec {
         networks = networks == null ? NetworkSpec.AUTO : networks;
+        hints = hints == null ? PlacementHints.NONE : hints;
+    }
+
+    /** A spec without host hints. */
+    public InstanceSpec(String instanceId, String name, String projectId, String userId, FlavorSpec flavor,
+                        ImageSpec image, Map<String, String> metadata, NetworkSpec networks, String userData,
+                        String availabilityZone, GroupHint group, Instant createdAt) {
+        this(instanceId, name, projectId, userId, flavor, image, metadata, networks, userData, availabilityZone, group,
+                createdAt, PlacementHints.NONE);
     }
 
     /** A spec with networks allocated automatically and no user data. */
@@ -31,6 +41,6 @@ public record InstanceSpec(String instanceId, String name, String projectId, Str
     /** The same instance booted from another image (a rebuild). */
     public InstanceSpec withImage(ImageSpec newImage) {
         return new InstanceSpec(instanceId, name, projectId, userId, flavor, newImage, metadata, networks, userData,
-                availabilityZone, group, createdAt);
+                availabilityZone, group, createdAt, hints);
     }
 }

@@ -2,6 +2,8 @@ package io.polycell.query.group;
 
 import io.polycell.messages.group.ServerGroupCreated;
 import io.polycell.messages.group.ServerGroupDeleted;
+import io.polycell.messages.group.ServerGroupMemberPlaced;
+import io.polycell.messages.group.ServerGroupMemberRemoved;
 import io.polycell.messages.group.ServerGroupPolicy;
 import java.time.Instant;
 import java.util.List;
@@ -48,11 +50,31 @@ public final class ServerGroupViewProjection {
     @EventHandler
     void on(ServerGroupDeleted event) {
         jdbc.update("DELETE FROM server_group_view WHERE group_id = ?", event.groupId());
+        jdbc.update("DELETE FROM server_group_member_view WHERE group_id = ?", event.groupId());
+    }
+
+    @EventHandler
+    void on(ServerGroupMemberPlaced event, @Timestamp Instant at) {
+        jdbc.update("INSERT INTO server_group_member_view (group_id, instance_id, placed_at) VALUES (?, ?, ?) "
+                + "ON CONFLICT DO NOTHING", event.groupId(), event.instanceId(), java.sql.Timestamp.from(at));
+    }
+
+    @EventHandler
+    void on(ServerGroupMemberRemoved event) {
+        jdbc.update("DELETE FROM server_group_member_view WHERE group_id = ? AND instance_id = ?", event.groupId(),
+                event.instanceId());
     }
 
     @ResetHandler
     void reset() {
         jdbc.update("DELETE FROM server_group_view");
+        jdbc.update("DELETE FROM server_group_member_view");
+    }
+
+    /** A group's members (instance ids), in the order they were placed. */
+    public List<String> members(String groupId) {
+        return jdbc.queryForList("SELECT instance_id FROM server_group_member_view WHERE group_id = ? "
+                + "ORDER BY placed_at, instance_id", String.class, groupId);
     }
 
     /** A project's groups, oldest first as Nova lists them. */

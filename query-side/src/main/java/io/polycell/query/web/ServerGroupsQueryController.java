@@ -67,7 +67,7 @@ class ServerGroupsQueryController {
         return Integer.parseInt(value);
     }
 
-    private static Map<String, Object> render(ServerGroupRow group, ApiVersion version) {
+    private Map<String, Object> render(ServerGroupRow group, ApiVersion version) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", group.groupId());
         json.put("name", group.name());
@@ -78,7 +78,7 @@ class ServerGroupsQueryController {
             json.put("policies", List.of(group.policy().wireName()));
             json.put("metadata", Map.of());
         }
-        json.put("members", List.of());
+        json.put("members", groups.members(group.groupId()));
         if (version.atLeast(OWNER_SHOWN)) {
             json.put("project_id", group.projectId());
             json.put("user_id", group.userId());

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.polycell.messages.common.Resources;
 import io.polycell.messages.group.ServerGroupPolicy;
 import io.polycell.messages.instance.GroupHint;
+import io.polycell.scheduler.HostHints;
 import io.polycell.scheduler.HostState;
 import io.polycell.scheduler.Hosts;
 import io.polycell.scheduler.RequestSpec;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -149,7 +151,7 @@ class FiltersTest {
         private final HostState h2 = Hosts.host("h2", new Resources(8, 8192, 100));
 
         private RequestSpec group(ServerGroupPolicy policy, int max, Map<String, Integer> members) {
-            return new RequestSpec(TINY, null, null, null, null, new GroupHint("g", policy, max), members);
+            return new RequestSpec(TINY, null, null, null, null, new GroupHint("g", policy, max), members, null);
         }
 
         @Test
@@ -173,6 +175,41 @@ class FiltersTest {
             assertThat(new ServerGroupAffinityFilter().passes(h2, group(ServerGroupPolicy.SOFT_AFFINITY, 1,
                     Map.of("h1", 1)))).isTrue();
             assertThat(new ServerGroupAntiAffinityFilter().passes(h1, ANY)).isTrue();
+        }
+    }
+
+    @Nested
+    class HostHintsFilters {
+        private final HostState h1 = Hosts.host("h1", new Resources(8, 8192, 100));
+        private final HostState h2 = Hosts.host("h2", new Resources(8, 8192, 100));
+
+        private RequestSpec hinted(HostHints hints) {
+            return new RequestSpec(TINY, null, null, null, null, null, hints);
+        }
+
+        @Test
+        void sameHostPassesOnlyHostsRunningOneOfTheNamedInstances() {
+            SameHostFilter filter = new SameHostFilter();
+            RequestSpec request = hinted(new HostHints(Set.of("i1", "i2"), null, Set.of("h1"), null));
+            assertThat(filter.passes(h1, request)).isTrue();
+            assertThat(filter.passes(h2, request)).isFalse();
+            assertThat(filter.passes(h2, ANY)).isTrue();
+        }
+
+        @Test
+        void sameHostWithInstancesOnNoHostPassesNothing() {
+            RequestSpec request = hinted(new HostHints(Set.of("gone"), null, Set.of(), null));
+            assertThat(new SameHostFilter().passes(h1, request)).isFalse();
+            assertThat(new SameHostFilter().appliesTo(request)).isTrue();
+        }
+
+        @Test
+        void differentHostRefusesHostsRunningAnyOfTheNamedInstances() {
+            DifferentHostFilter filter = new DifferentHostFilter();
+            RequestSpec request = hinted(new HostHints(null, Set.of("i1"), null, Set.of("h1")));
+            assertThat(filter.passes(h1, request)).isFalse();
+            assertThat(filter.passes(h2, request)).isTrue();
+            assertThat(filter.appliesTo(ANY)).isFalse();
         }
     }
 }

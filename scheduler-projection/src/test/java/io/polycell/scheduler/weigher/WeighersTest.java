@@ -3,7 +3,12 @@ package io.polycell.scheduler.weigher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.polycell.messages.common.Resources;
+import io.polycell.messages.group.ServerGroupPolicy;
+import io.polycell.messages.instance.GroupHint;
+import io.polycell.scheduler.HostColumns;
 import io.polycell.scheduler.Hosts;
+import io.polycell.scheduler.RequestSpec;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Each weigher scores the quantity it is named for. */
@@ -29,5 +34,34 @@ class WeighersTest {
     @Test
     void instanceCountScoresInstances() {
         assertThat(new InstanceCountWeigher().weigh(Hosts.withInstances("a", 7))).isEqualTo(7);
+    }
+
+    @Test
+    void softAffinityScoresTheGroupsMembersOnTheHost() {
+        HostColumns hosts = Hosts.columns(Hosts.host("a", capacity), Hosts.host("b", capacity));
+        RequestSpec request = group(ServerGroupPolicy.SOFT_AFFINITY, Map.of("a", 2));
+        ServerGroupSoftAffinityWeigher weigher = new ServerGroupSoftAffinityWeigher();
+
+        assertThat(weigher.weigh(hosts, 0, request)).isEqualTo(2);
+        assertThat(weigher.weigh(hosts, 1, request)).isEqualTo(0);
+        assertThat(weigher.appliesTo(request)).isTrue();
+        assertThat(weigher.appliesTo(group(ServerGroupPolicy.SOFT_ANTI_AFFINITY, Map.of()))).isFalse();
+        assertThat(weigher.appliesTo(RequestSpec.of(capacity))).isFalse();
+    }
+
+    @Test
+    void softAntiAffinityScoresTheGroupsMembersOnTheHostAgainstIt() {
+        HostColumns hosts = Hosts.columns(Hosts.host("a", capacity), Hosts.host("b", capacity));
+        RequestSpec request = group(ServerGroupPolicy.SOFT_ANTI_AFFINITY, Map.of("a", 2));
+        ServerGroupSoftAntiAffinityWeigher weigher = new ServerGroupSoftAntiAffinityWeigher();
+
+        assertThat(weigher.weigh(hosts, 0, request)).isEqualTo(-2);
+        assertThat(weigher.weigh(hosts, 1, request)).isEqualTo(0);
+        assertThat(weigher.appliesTo(request)).isTrue();
+        assertThat(weigher.appliesTo(group(ServerGroupPolicy.AFFINITY, Map.of()))).isFalse();
+    }
+
+    private RequestSpec group(ServerGroupPolicy policy, Map<String, Integer> members) {
+        return new RequestSpec(capacity, null, null, null, null, new GroupHint("g", policy, 1), members, null);
     }
 }
