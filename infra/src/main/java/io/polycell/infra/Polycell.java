@@ -14,6 +14,7 @@ import io.polycell.compute.agent.ComputeAgent;
 import io.polycell.compute.driver.ComputeDriver;
 import io.polycell.compute.link.LocalCellLink;
 import io.polycell.infra.postgres.EmbeddedPostgresServer;
+import io.polycell.infra.store.AxonSerialization;
 import io.polycell.infra.store.StoreRuntime;
 import io.polycell.messages.flavor.CreateFlavor;
 import io.polycell.messages.host.AllocationPolicy;
@@ -57,11 +58,16 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.axonframework.eventhandling.MultiSourceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,6 +94,13 @@ public final class Polycell implements AutoCloseable {
     private final CommandRouter router = new CommandRouter(API);
     private final List<HostStates> replicaStates = new ArrayList<>();
     private final List<TrackingEventProcessor> schedulerFeeds = new ArrayList<>();
+    /** How many events the snapshot the replicas started from covered; 0 when they replayed everything. */
+    private long snapshotEvents;
+    private final ExecutorService snapshotWriter = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "scheduler-snapshots");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Scheduler scheduler;
     private final Map<String, StoreRuntime> cells = new LinkedHashMap<>();
     private final Map<String, ComputeAgent> agents = new LinkedHashMap<>();
@@ -230,8 +243,22 @@ public final class Polycell implements AutoCloseable {
      * source into its own host states, and all must have caught up before anything is placed.
      */
     private void startScheduler() {
+        SchedulerSnapshots snapshots = new SchedulerSnapshots(api.jdbc(), AxonSerialization.serializer(), clock);
+        Map<String, StreamableMessageSource<TrackedEventMessage<?>>> streams = schedulerStreams();
+        int every = properties.scheduler().snapshotEvery();
+        Optional<SchedulerSnapshots.Restored> restored = every > 0 ? snapshots.latest()
+                .filter(snapshot -> coversExactly(snapshot.position(), streams.keySet())) : Optional.empty();
+        snapshotEvents = restored.map(SchedulerSnapshots.Restored::events).orElse(0L);
+        restored.ifPresent(snapshot -> log.info("Scheduler replicas start from a snapshot of {} hosts taken after {} "
+                + "events, and replay only what came after it", snapshot.states().hosts().size(), snapshot.events()));
+        for (HostStates states : replicaStates) {
+            restored.ifPresent(snapshot -> states.restore(snapshot.states()));
+        }
         for (int i = 0; i < replicaStates.size(); i++) {
-            schedulerFeeds.add(startSchedulerFeed("scheduler-host-states-" + (i + 1), replicaStates.get(i)));
+            SchedulerFeed.Snapshotting snapshotting = i == 0 && every > 0
+                    ? new SchedulerFeed.Snapshotting(snapshots, every, snapshotWriter, snapshotEvents) : null;
+            schedulerFeeds.add(SchedulerFeed.start("scheduler-host-states-" + (i + 1), replicaStates.get(i), streams,
+                    restored.map(SchedulerSnapshots.Restored::position).orElse(null), snapshotting));
         }
         Instant deadline = clock.instant().plus(SCHEDULER_CATCH_UP);
         while (!schedulerFeeds.stream().allMatch(SchedulerFeed::caughtUp)) {
@@ -245,11 +272,21 @@ public final class Polycell implements AutoCloseable {
                 replicaStates.get(0).size());
     }
 
-    private TrackingEventProcessor startSchedulerFeed(String name, HostStates states) {
+    /** Every cell's stream and the API tier's (for aggregates and groups), by store name. */
+    private Map<String, StreamableMessageSource<TrackedEventMessage<?>>> schedulerStreams() {
         Map<String, StreamableMessageSource<TrackedEventMessage<?>>> streams = new LinkedHashMap<>();
         cells.forEach((cellName, store) -> streams.put(cellName, store.eventStore()));
         streams.put(API, api.eventStore());
-        return SchedulerFeed.start(name, states, streams);
+        return streams;
+    }
+
+    /** A snapshot taken with other cells than now (one added since) is not used: replay instead. */
+    private static boolean coversExactly(TrackingToken position, Set<String> stores) {
+        if (position instanceof MultiSourceTrackingToken multi && multi.getTrackingTokens().keySet().equals(stores)) {
+            return true;
+        }
+        log.info("The newest scheduler snapshot was taken with other stores than {}; replaying every event", stores);
+        return false;
     }
 
     /**
@@ -326,6 +363,16 @@ public final class Polycell implements AutoCloseable {
         return images;
     }
 
+    /** The API tier's database, for the few tables that are not views (snapshots, directories). */
+    public JdbcTemplate apiJdbc() {
+        return api.jdbc();
+    }
+
+    /** How many events the snapshot the scheduler replicas started from covered; 0 for a full replay. */
+    public long schedulerSnapshotEvents() {
+        return snapshotEvents;
+    }
+
     public ServerListing listing() {
         return listing;
     }
@@ -373,6 +420,7 @@ public final class Polycell implements AutoCloseable {
             replica.put("replica", i + 1);
             replica.put("caught_up", SchedulerFeed.caughtUp(schedulerFeeds.get(i)));
             replica.put("hosts", replicaStates.get(i).size());
+            replica.put("started_from_snapshot_of_events", snapshotEvents);
             replicas.add(replica);
         }
         return replicas;
@@ -397,8 +445,9 @@ public final class Polycell implements AutoCloseable {
     public void close() {
         log.info("Polycell is stopping");
         janitor.shutdownNow();
-        closeQuietly(api);
         schedulerFeeds.forEach(TrackingEventProcessor::shutDown);
+        awaitSnapshotWriter();
+        closeQuietly(api);
         agents.values().forEach(ComputeAgent::close);
         drivers.values().stream().filter(AutoCloseable.class::isInstance).forEach(Polycell::closeDriver);
         List<StoreRuntime> reversed = new ArrayList<>(cells.values());
@@ -408,6 +457,18 @@ public final class Polycell implements AutoCloseable {
             postgres.close();
         }
         log.info("Polycell is stopped");
+    }
+
+    /** A snapshot being saved is finished before the API database closes under it. */
+    private void awaitSnapshotWriter() {
+        snapshotWriter.shutdown();
+        try {
+            if (!snapshotWriter.awaitTermination(30, TimeUnit.SECONDS)) {
+                log.warn("A scheduler snapshot was still being saved after 30 s; it is abandoned");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void closeDriver(ComputeDriver driver) {

@@ -29,7 +29,7 @@ public record PolycellProperties(Path dataDir, int postgresPort, Map<String, Cel
                                  SchedulerProperties scheduler) {
 
     public PolycellProperties {
-        scheduler = scheduler == null ? new SchedulerProperties(null, null, null) : scheduler;
+        scheduler = scheduler == null ? new SchedulerProperties(null, null, null, null) : scheduler;
         images = images == null ? List.of() : List.copyOf(images);
         conductor = conductor == null ? ConductorSettings.defaults() : conductor;
         agent = agent == null ? new AgentProperties(null, null) : agent;
@@ -123,8 +123,11 @@ public record PolycellProperties(Path dataDir, int postgresPort, Map<String, Cel
      * @param weighing {@code spread} (the default: emptier hosts first) or {@code pack} (fill hosts up)
      * @param maxInstancesPerHost the most instances a host may run (default 500)
      * @param replicas how many scheduler replicas run, each with its own host states (default 1)
+     * @param snapshotEvery every how many events the first replica saves a snapshot of its host states,
+     *     which the replicas of the next start begin from (default 100,000; 0 for none)
      */
-    public record SchedulerProperties(String weighing, Integer maxInstancesPerHost, Integer replicas) {
+    public record SchedulerProperties(String weighing, Integer maxInstancesPerHost, Integer replicas,
+                                      Integer snapshotEvery) {
 
         public SchedulerProperties {
             weighing = weighing == null ? "spread" : weighing;
@@ -135,6 +138,10 @@ public record PolycellProperties(Path dataDir, int postgresPort, Map<String, Cel
             replicas = replicas == null ? 1 : replicas;
             if (replicas < 1) {
                 throw new IllegalArgumentException("polycell.scheduler.replicas must be at least 1");
+            }
+            snapshotEvery = snapshotEvery == null ? 100_000 : snapshotEvery;
+            if (snapshotEvery < 0) {
+                throw new IllegalArgumentException("polycell.scheduler.snapshot-every is 0 (off) or a number of events");
             }
         }
 

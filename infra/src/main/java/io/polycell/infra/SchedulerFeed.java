@@ -2,39 +2,78 @@ package io.polycell.infra;
 
 import io.polycell.scheduler.HostStateProjection;
 import io.polycell.scheduler.HostStates;
+import io.polycell.scheduler.HostStatesSnapshot;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.MultiStreamableMessageSource;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What feeds one scheduler replica: every store's stream read as one source into the replica's own
- * host states, from the beginning, with its position kept in memory only (the state lives there too).
+ * host states, with its position kept in memory only (the state lives there too). It reads from the
+ * beginning, or from the position of a snapshot the states were restored from; a feed given
+ * {@link Snapshotting} also saves a snapshot every so many events.
  */
 public final class SchedulerFeed {
 
     private static final int BATCH = 100;
+    private static final Logger log = LoggerFactory.getLogger(SchedulerFeed.class);
+
+    /**
+     * Where and how often a feed saves snapshots; {@code writer} runs the saves off the feed's thread,
+     * and {@code counted} is how many events the states already hold (those of the snapshot they were
+     * restored from), so the counts the snapshots record run on across restarts.
+     */
+    public record Snapshotting(SchedulerSnapshots snapshots, int every, ExecutorService writer, long counted) {
+    }
 
     private SchedulerFeed() {
     }
 
-    /** Starts reading {@code streams} (by store name) into {@code states}. */
+    /** Starts reading {@code streams} (by store name) from their beginning into {@code states}. */
     public static TrackingEventProcessor start(String name, HostStates states,
                                                Map<String, StreamableMessageSource<TrackedEventMessage<?>>> streams) {
+        return start(name, states, streams, null, null);
+    }
+
+    /**
+     * Starts reading {@code streams} into {@code states} from {@code position} (null for the beginning),
+     * saving snapshots as {@code snapshotting} says (null for none).
+     */
+    public static TrackingEventProcessor start(String name, HostStates states,
+                                               Map<String, StreamableMessageSource<TrackedEventMessage<?>>> streams,
+                                               TrackingToken position, Snapshotting snapshotting) {
         MultiStreamableMessageSource.Builder source = MultiStreamableMessageSource.builder();
         streams.forEach(source::addMessageSource);
+        InMemoryTokenStore tokens = new InMemoryTokenStore();
+        if (position != null) {
+            tokens.initializeTokenSegments(name, 1, position);
+        }
+        List<Object> handlers = new ArrayList<>();
+        handlers.add(new HostStateProjection(states));
+        if (snapshotting != null && snapshotting.every() > 0) {
+            handlers.add(new SnapshotTrigger(states, snapshotting));
+        }
         TrackingEventProcessor feed = TrackingEventProcessor.builder()
                 .name(name)
-                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
-                        .eventHandlers(new HostStateProjection(states)).build())
+                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(handlers).build())
                 .messageSource(source.build())
-                .tokenStore(new InMemoryTokenStore())
+                .tokenStore(tokens)
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                         .andBatchSize(BATCH))
@@ -47,5 +86,46 @@ public final class SchedulerFeed {
     public static boolean caughtUp(TrackingEventProcessor feed) {
         Map<Integer, EventTrackerStatus> status = feed.processingStatus();
         return !status.isEmpty() && status.values().stream().allMatch(EventTrackerStatus::isCaughtUp);
+    }
+
+    /**
+     * Runs after the projection for every event: every {@code every} events it copies the host states
+     * (under their lock, so the copy and the event's position agree) and hands the copy to the writer.
+     * While a save is still running, the next one is skipped rather than queued.
+     */
+    static final class SnapshotTrigger {
+
+        private final HostStates states;
+        private final Snapshotting snapshotting;
+        private final AtomicBoolean saving = new AtomicBoolean();
+        private long events;
+
+        SnapshotTrigger(HostStates states, Snapshotting snapshotting) {
+            this.states = states;
+            this.snapshotting = snapshotting;
+            this.events = snapshotting.counted();
+        }
+
+        @EventHandler
+        void on(Object event, TrackingToken position) {
+            if (++events % snapshotting.every() != 0 || !saving.compareAndSet(false, true)) {
+                return;
+            }
+            HostStatesSnapshot copy = states.snapshot();
+            long at = events;
+            try {
+                snapshotting.writer().execute(() -> {
+                    try {
+                        snapshotting.snapshots().save(copy, position, at);
+                    } catch (RuntimeException e) {
+                        log.warn("Could not save a snapshot of the scheduler's host states: {}", e.getMessage());
+                    } finally {
+                        saving.set(false);
+                    }
+                });
+            } catch (RejectedExecutionException stopping) {
+                saving.set(false);
+            }
+        }
     }
 }

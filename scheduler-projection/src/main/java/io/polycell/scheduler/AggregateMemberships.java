@@ -1,7 +1,9 @@
 package io.polycell.scheduler;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -29,6 +31,22 @@ final class AggregateMemberships {
             touched.addAll(before.hosts());
         }
         return touched;
+    }
+
+    /** Every aggregate, for a snapshot. */
+    List<HostStatesSnapshot.AggregateEntry> export() {
+        List<HostStatesSnapshot.AggregateEntry> entries = new ArrayList<>();
+        aggregates.forEach((id, aggregate) -> entries.add(new HostStatesSnapshot.AggregateEntry(id,
+                aggregate.availabilityZone(), aggregate.metadata(), aggregate.hosts())));
+        return entries;
+    }
+
+    /** Takes the aggregates of a snapshot; only on an empty instance. */
+    void restore(List<HostStatesSnapshot.AggregateEntry> entries) {
+        for (HostStatesSnapshot.AggregateEntry entry : entries) {
+            aggregates.put(entry.aggregateId(), new Aggregate(entry.availabilityZone(),
+                    entry.metadata() == null ? Map.of() : Map.copyOf(entry.metadata()), Set.copyOf(entry.hosts())));
+        }
     }
 
     Set<String> hostsOf(String aggregateId) {

@@ -4,8 +4,10 @@ import io.polycell.messages.common.Resources;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -152,6 +154,52 @@ public final class HostStates {
             update(reservation.host(), (name, state) -> state.unreserved(reservation.amount()));
             return true;
         });
+    }
+
+    /** Everything these host states know but this replica's reservations, as plain data. */
+    public synchronized HostStatesSnapshot snapshot() {
+        List<HostStatesSnapshot.HostEntry> entries = new ArrayList<>(hosts.size());
+        for (HostState state : hosts.values()) {
+            entries.add(new HostStatesSnapshot.HostEntry(state.host(), state.cell(), state.capacity(), state.used(),
+                    state.instances(), state.up(), state.attributes()));
+        }
+        Map<String, Map<String, String>> groups = new HashMap<>();
+        hostOfMemberByGroup.forEach((group, members) -> groups.put(group, Map.copyOf(members)));
+        return new HostStatesSnapshot(entries, aggregates.export(), groups, Map.copyOf(hostOfInstance));
+    }
+
+    /**
+     * Starts these (empty) host states from a snapshot. Host and attribute strings are shared as the
+     * projection shares them, so a restored replica takes no more memory than one that replayed.
+     */
+    public synchronized void restore(HostStatesSnapshot snapshot) {
+        if (!hosts.isEmpty()) {
+            throw new IllegalStateException("A snapshot can only start empty host states");
+        }
+        aggregates.restore(snapshot.aggregates());
+        for (HostStatesSnapshot.HostEntry entry : snapshot.hosts()) {
+            Map<String, Map<String, String>> attributes = new HashMap<>();
+            entry.attributes().forEach((namespace, values) -> {
+                Map<String, String> shared = new HashMap<>();
+                values.forEach((key, value) -> shared.put(key.intern(), value.intern()));
+                attributes.put(namespace.intern(), Map.copyOf(shared));
+            });
+            HostState state = new HostState(entry.host(), entry.cell().intern(), entry.capacity(), entry.used(),
+                    HostState.NOTHING, entry.instances(), entry.up(), Map.copyOf(attributes));
+            hosts.put(entry.host(), state);
+            columns.write(state);
+        }
+        snapshot.groupMembers().forEach((group, members) -> {
+            Map<String, String> restored = new HashMap<>();
+            members.forEach((instance, host) -> restored.put(instance, canonicalHost(host)));
+            hostOfMemberByGroup.put(group, restored);
+        });
+        snapshot.hostOfInstance().forEach((instance, host) -> hostOfInstance.put(instance, canonicalHost(host)));
+    }
+
+    private String canonicalHost(String host) {
+        HostState state = hosts.get(host);
+        return state == null ? host : state.host();
     }
 
     /** Replaces a host's state and its columns; nothing for an unknown host. */

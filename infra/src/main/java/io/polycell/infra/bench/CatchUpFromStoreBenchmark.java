@@ -2,7 +2,9 @@ package io.polycell.infra.bench;
 
 import ch.qos.logback.classic.Level;
 import io.polycell.infra.SchedulerFeed;
+import io.polycell.infra.SchedulerSnapshots;
 import io.polycell.infra.postgres.EmbeddedPostgresServer;
+import io.polycell.infra.store.AxonSerialization;
 import io.polycell.infra.store.StoreRuntime;
 import io.polycell.messages.common.Resources;
 import io.polycell.messages.host.HostRegistered;
@@ -12,11 +14,15 @@ import io.polycell.scheduler.HostStates;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -53,7 +59,7 @@ public final class CatchUpFromStoreBenchmark {
         Path dataDir = Files.createTempDirectory("polycell-catch-up-");
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"), 0,
                 List.of("bench"));
-             StoreRuntime store = StoreRuntime.open("bench", "cell", postgres.jdbcUrl("bench"), postgres.user(), 4,
+             StoreRuntime store = StoreRuntime.open("bench", "api", postgres.jdbcUrl("bench"), postgres.user(), 4,
                      wiring -> { })) {
             store.start();
             long writeStart = System.nanoTime();
@@ -81,10 +87,68 @@ public final class CatchUpFromStoreBenchmark {
                     throw new IllegalStateException("Expected " + hosts + " hosts, found " + states.size());
                 }
             }
+            double fromSnapshot = fromSnapshot(store, hosts, events);
             seconds.sort(Double::compare);
             System.out.printf(Locale.ROOT, "RESULT hosts=%d events=%d runs=%d best_s=%.2f median_s=%.2f "
-                    + "heap_after_gc_mb=%.1f%n", hosts, events, runs, seconds.get(0), seconds.get(seconds.size() / 2),
-                    retained / 1e6);
+                    + "heap_after_gc_mb=%.1f from_snapshot_s=%.2f%n", hosts, events, runs, seconds.get(0),
+                    seconds.get(seconds.size() / 2), retained / 1e6, fromSnapshot);
+        }
+    }
+
+    /**
+     * A replica that saves a snapshot at the last event, then 10% more events, then a new replica that
+     * starts from the snapshot: the time from reading the snapshot until caught up.
+     */
+    private static double fromSnapshot(StoreRuntime store, int hosts, int events) throws Exception {
+        SchedulerSnapshots snapshots = new SchedulerSnapshots(store.jdbc(), AxonSerialization.serializer(),
+                Clock.systemUTC());
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        TrackingEventProcessor saving = SchedulerFeed.start("snapshotting", new HostStates(),
+                Map.of("bench", store.eventStore()), null,
+                new SchedulerFeed.Snapshotting(snapshots, hosts + events, writer, 0));
+        while (!SchedulerFeed.caughtUp(saving)) {
+            Thread.sleep(10);
+        }
+        saving.shutDown();
+        writer.shutdown();
+        writer.awaitTermination(5, TimeUnit.MINUTES);
+        int more = events / 10;
+        appendMore(store, hosts, more);
+        long start = System.nanoTime();
+        SchedulerSnapshots.Restored restored = snapshots.latest().orElseThrow();
+        HostStates states = new HostStates();
+        states.restore(restored.states());
+        double loaded = (System.nanoTime() - start) / 1e9;
+        TrackingEventProcessor feed = SchedulerFeed.start("from-snapshot", states, Map.of("bench", store.eventStore()),
+                restored.position(), null);
+        while (!SchedulerFeed.caughtUp(feed)) {
+            Thread.sleep(10);
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        feed.shutDown();
+        System.out.printf(Locale.ROOT, "From a snapshot of %,d hosts after %,d events: read and restored in %.2f s, "
+                + "caught up on %,d more events in %.2f s in all%n", restored.states().hosts().size(), restored.events(),
+                loaded, more, elapsed);
+        return elapsed;
+    }
+
+    /** Claims on the first hosts after the snapshot, the part a restored replica replays. */
+    private static void appendMore(StoreRuntime store, int hosts, int more) {
+        long[] sequences = new long[hosts];
+        store.jdbc().query("SELECT aggregateIdentifier, max(sequenceNumber) FROM DomainEventEntry "
+                + "GROUP BY aggregateIdentifier", (java.sql.ResultSet rs) -> {
+                    int h = Integer.parseInt(rs.getString(1).substring("host-".length()));
+                    sequences[h] = rs.getLong(2) + 1;
+                });
+        List<EventMessage<?>> batch = new ArrayList<>(WRITE_BATCH);
+        for (int i = 0; i < more; i++) {
+            int h = i % hosts;
+            batch.add(event(h, sequences, new HostResourcesClaimed(host(h), "cell1", UUID.randomUUID().toString(),
+                    SMALL)));
+            flushIfFull(store, batch);
+        }
+        if (!batch.isEmpty()) {
+            store.eventStore().publish(batch);
         }
     }
 
