@@ -49,7 +49,6 @@ import io.polycell.scheduler.filter.DiskFilter;
 import io.polycell.scheduler.filter.RamFilter;
 import io.polycell.scheduler.filter.SameHostFilter;
 import io.polycell.scheduler.filter.VcpuFilter;
-import io.polycell.scheduler.weigher.Weighing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -235,7 +234,7 @@ public final class Polycell implements AutoCloseable {
                 new NumInstancesFilter(properties.scheduler().maxInstancesPerHost()), new ServerGroupAffinityFilter(),
                 new ServerGroupAntiAffinityFilter(), new SameHostFilter(), new DifferentHostFilter(), new RamFilter(),
                 new VcpuFilter(), new DiskFilter()),
-                properties.scheduler().pack() ? Weighing.pack() : Weighing.spread());
+                properties.scheduler().weighers());
     }
 
     /**

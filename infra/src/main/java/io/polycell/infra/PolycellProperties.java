@@ -4,6 +4,7 @@ import io.polycell.command.routing.ConductorSettings;
 import io.polycell.messages.image.ImageSpec;
 import io.polycell.messages.common.Resources;
 import io.polycell.messages.host.AllocationPolicy;
+import io.polycell.scheduler.weigher.Weighing;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -29,7 +30,7 @@ public record PolycellProperties(Path dataDir, int postgresPort, Map<String, Cel
                                  SchedulerProperties scheduler) {
 
     public PolycellProperties {
-        scheduler = scheduler == null ? new SchedulerProperties(null, null, null, null) : scheduler;
+        scheduler = scheduler == null ? new SchedulerProperties(null, null, null, null, null) : scheduler;
         images = images == null ? List.of() : List.copyOf(images);
         conductor = conductor == null ? ConductorSettings.defaults() : conductor;
         agent = agent == null ? new AgentProperties(null, null) : agent;
@@ -125,9 +126,11 @@ public record PolycellProperties(Path dataDir, int postgresPort, Map<String, Cel
      * @param replicas how many scheduler replicas run, each with its own host states (default 1)
      * @param snapshotEvery every how many events the first replica saves a snapshot of its host states,
      *     which the replicas of the next start begin from (default 100,000; 0 for none)
+     * @param weightMultipliers multipliers that replace the weighing's, by weigher: {@code ram},
+     *     {@code cpu}, {@code disk}, {@code instances}, {@code soft-affinity}, {@code soft-anti-affinity}
      */
     public record SchedulerProperties(String weighing, Integer maxInstancesPerHost, Integer replicas,
-                                      Integer snapshotEvery) {
+                                      Integer snapshotEvery, Map<String, Double> weightMultipliers) {
 
         public SchedulerProperties {
             weighing = weighing == null ? "spread" : weighing;
@@ -140,13 +143,16 @@ public record PolycellProperties(Path dataDir, int postgresPort, Map<String, Cel
                 throw new IllegalArgumentException("polycell.scheduler.replicas must be at least 1");
             }
             snapshotEvery = snapshotEvery == null ? 100_000 : snapshotEvery;
+            weightMultipliers = weightMultipliers == null ? Map.of() : Map.copyOf(weightMultipliers);
+            Weighing.spread().withMultipliers(weightMultipliers);
             if (snapshotEvery < 0) {
                 throw new IllegalArgumentException("polycell.scheduler.snapshot-every is 0 (off) or a number of events");
             }
         }
 
-        boolean pack() {
-            return weighing.equals("pack");
+        /** The weighers and multipliers configured. */
+        public Weighing weighers() {
+            return (weighing.equals("pack") ? Weighing.pack() : Weighing.spread()).withMultipliers(weightMultipliers);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.polycell.scheduler.weigher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.polycell.messages.common.Resources;
 import io.polycell.messages.group.ServerGroupPolicy;
@@ -59,6 +60,16 @@ class WeighersTest {
         assertThat(weigher.weigh(hosts, 1, request)).isEqualTo(0);
         assertThat(weigher.appliesTo(request)).isTrue();
         assertThat(weigher.appliesTo(group(ServerGroupPolicy.AFFINITY, Map.of()))).isFalse();
+    }
+
+    @Test
+    void multipliersAreReplacedByWeigherNameAndAnUnknownNameIsRefused() {
+        Weighing weighing = Weighing.spread().withMultipliers(Map.of("ram", 2.5, "instances", 0.0));
+
+        assertThat(weighing.weighers()).extracting(Weighing.Weighted::multiplier)
+                .containsExactly(2.5, 1.0, 1.0, 0.0, 10.0, 10.0);
+        assertThatThrownBy(() -> Weighing.spread().withMultipliers(Map.of("memory", 1.0)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("No weigher is called memory");
     }
 
     private RequestSpec group(ServerGroupPolicy policy, Map<String, Integer> members) {
