@@ -268,12 +268,13 @@ public final class EmbeddedSearchNode implements AutoCloseable {
     private static void relay(Process process, CompletableFuture<String> ready, Deque<String> lastLines) {
         try (BufferedReader lines = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            for (String read = lines.readLine(); read != null; read = lines.readLine()) {
+                String line = read.strip();
                 if (line.startsWith(READY)) {
-                    ready.complete(line.substring(READY.length()).trim());
+                    ready.complete(line.substring(READY.length()));
                     continue;
                 }
-                if (line.isBlank()) {
+                if (line.isEmpty()) {
                     continue;
                 }
                 synchronized (lastLines) {

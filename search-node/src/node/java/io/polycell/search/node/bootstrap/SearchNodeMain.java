@@ -42,6 +42,7 @@ public final class SearchNodeMain {
         // Elasticsearch sends System.out and System.err to its log once logging is configured.
         PrintStream out = System.out;
         PrintStream err = System.err;
+        boolean logging = false;
         Node node;
         try {
             Settings settings = settings(args);
@@ -51,6 +52,7 @@ public final class SearchNodeMain {
             LogConfigurator.registerErrorListener();
             LogConfigurator.setNodeName(Node.NODE_NAME_SETTING.get(environment.settings()));
             LogConfigurator.configure(environment, true);
+            logging = true;
 
             PluginsLoader plugins = PluginsLoader.createPluginsLoader(
                     PluginsLoader.loadModulesBundles(environment.modulesDir()), Set.of(), Map.of(), false);
@@ -59,9 +61,12 @@ public final class SearchNodeMain {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> close(started), "search-node-shutdown"));
             node.start();
         } catch (Throwable e) {
-            LogManager.getLogger(SearchNodeMain.class).error("The search node could not start", e);
-            err.println("The search node could not start: " + e);
-            err.flush();
+            if (logging) {
+                LogManager.getLogger(SearchNodeMain.class).error("The search node could not start", e);
+            } else {
+                err.println("The search node could not start: " + e);
+                err.flush();
+            }
             System.exit(1);
             return;
         }
