@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -292,7 +291,8 @@ public final class EmbeddedSearchNode implements AutoCloseable {
     }
 
     private void awaitYellow(long deadline) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
         while (true) {
             long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(remaining(deadline)));
             HttpRequest request = HttpRequest.newBuilder(
@@ -309,14 +309,12 @@ public final class EmbeddedSearchNode implements AutoCloseable {
                     throw new IllegalStateException("The embedded Elasticsearch node's cluster did not become yellow: "
                             + response.statusCode() + " " + response.body() + "; see its log " + logFile);
                 }
-            } catch (ConnectException e) {
+            } catch (IOException e) {
+                // not listening yet, or the connection dropped while the node settles: ask again in a moment
                 if (remaining(deadline) <= 0 || !process.isAlive()) {
                     throw new IllegalStateException("The embedded Elasticsearch node does not answer on " + httpUrl
                             + "; see its log " + logFile, e);
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not ask the embedded Elasticsearch node for its health; see its log "
-                        + logFile, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while waiting for the embedded Elasticsearch node", e);
