@@ -53,7 +53,8 @@ public final class ApiTier {
         configurer.configureAggregate(HostAggregate.class);
         configurer.configureAggregate(ServerGroup.class);
         configurer.registerCommandHandler(c -> new BuildRequestHandler(c.repository(Flavor.class),
-                c.repository(ServerGroup.class), c.repository(InstanceMapping.class), images, clock));
+                c.repository(ServerGroup.class), c.repository(InstanceMapping.class), images,
+                c.getComponent(AggregateDirectory.class), clock));
         configurer.eventProcessing(processing -> processing
                 .registerSaga(PlacementSaga.class)
                 .registerTrackingEventProcessor("PlacementSagaProcessor", c -> c.eventStore(),

@@ -53,9 +53,15 @@ class SchedulingIT {
             Servers.awaitStatus(polycell, KIM, id, "ACTIVE");
             assertThat(host(id)).isEqualTo("cell2-host3");
         }
-        String nowhere = boot("nowhere", "az-nowhere");
-        assertThat(Servers.awaitStatus(polycell, KIM, nowhere, "ERROR").path("fault").path("message").asString())
-                .startsWith("No valid host was found.");
+        RunningPolycell.Response nowhere = polycell.post(KIM, "/v2.1/servers", "{\"server\": {\"name\": \"nowhere\", "
+                + "\"flavorRef\": \"1\", \"imageRef\": \"" + RunningPolycell.IMAGE + "\", "
+                + "\"availability_zone\": \"az-nowhere\"}}");
+        assertThat(nowhere.status()).isEqualTo(400);
+        assertThat(nowhere.json().path("badRequest").path("message").asString())
+                .isEqualTo("The requested availability zone is not available");
+        String inTheDefaultZone = boot("default-zone", "nova");
+        Servers.awaitStatus(polycell, KIM, inTheDefaultZone, "ACTIVE");
+        assertThat(host(inTheDefaultZone)).isNotEqualTo("cell2-host3");
     }
 
     @Test

@@ -20,6 +20,9 @@ public interface AggregateDirectory {
     /** The zones of the aggregates other than {@code exceptAggregateId} that hold any of {@code hosts}. */
     Set<String> zonesHolding(Collection<String> hosts, String exceptAggregateId);
 
+    /** Whether an aggregate with at least one host has {@code zone} as its availability zone. */
+    boolean zoneHasHosts(String zone);
+
     /** A new aggregate id: Nova's ids are integers that are never reused. */
     long nextAggregateId();
 }

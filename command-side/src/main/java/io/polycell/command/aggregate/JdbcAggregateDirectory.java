@@ -63,6 +63,13 @@ public final class JdbcAggregateDirectory implements AggregateDirectory {
     }
 
     @Override
+    public boolean zoneHasHosts(String zone) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM aggregate_directory a "
+                + "JOIN aggregate_directory_host h ON h.aggregate_id = a.aggregate_id WHERE a.availability_zone = ?)",
+                Boolean.class, zone));
+    }
+
+    @Override
     public long nextAggregateId() {
         return jdbc.queryForObject("SELECT nextval('aggregate_ids')", Long.class);
     }

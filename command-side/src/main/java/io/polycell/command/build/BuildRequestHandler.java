@@ -1,5 +1,6 @@
 package io.polycell.command.build;
 
+import io.polycell.command.aggregate.AggregateDirectory;
 import io.polycell.command.flavor.Flavor;
 import io.polycell.command.group.ServerGroup;
 import io.polycell.command.image.ImageCatalog;
@@ -24,23 +25,30 @@ import org.axonframework.modelling.command.Repository;
  */
 public final class BuildRequestHandler {
 
+    /** Nova's {@code default_availability_zone}: the zone of every host in no zoned aggregate. */
+    static final String DEFAULT_ZONE = "nova";
+
     private final Repository<Flavor> flavors;
     private final Repository<ServerGroup> groups;
     private final Repository<InstanceMapping> mappings;
     private final ImageCatalog images;
+    private final AggregateDirectory zones;
     private final Clock clock;
 
     public BuildRequestHandler(Repository<Flavor> flavors, Repository<ServerGroup> groups,
-                               Repository<InstanceMapping> mappings, ImageCatalog images, Clock clock) {
+                               Repository<InstanceMapping> mappings, ImageCatalog images, AggregateDirectory zones,
+                               Clock clock) {
         this.flavors = flavors;
         this.groups = groups;
         this.mappings = mappings;
         this.images = images;
+        this.zones = zones;
         this.clock = clock;
     }
 
     @CommandHandler
     public String handle(CreateBuildRequest command) throws Exception {
+        requireZone(command.availabilityZone());
         FlavorSpec flavor = flavor(command.flavorRef());
         ImageSpec image = images.find(command.imageRef()).orElseThrow(() -> new PolycellException(
                 ErrorCode.BAD_REQUEST, "Image " + command.imageRef() + " could not be found."));
@@ -61,6 +69,17 @@ public final class BuildRequestHandler {
         } catch (AggregateNotFoundException notFound) {
             throw new PolycellException(ErrorCode.BAD_REQUEST,
                     "Instance group " + command.groupId() + " could not be found.");
+        }
+    }
+
+    /**
+     * A zone asked for must exist, as in Nova: the default zone ({@code nova}) or the zone of an
+     * aggregate that has hosts. Anything else is a 400 before the server is accepted, not a server
+     * that ends in cell0.
+     */
+    private void requireZone(String zone) {
+        if (zone != null && !DEFAULT_ZONE.equals(zone) && !zones.zoneHasHosts(zone)) {
+            throw new PolycellException(ErrorCode.BAD_REQUEST, "The requested availability zone is not available");
         }
     }
 

@@ -35,6 +35,11 @@ final class InMemoryAggregateDirectory implements AggregateDirectory {
     }
 
     @Override
+    public boolean zoneHasHosts(String zone) {
+        return aggregates.values().stream().anyMatch(entry -> zone.equals(entry.zone()) && !entry.hosts().isEmpty());
+    }
+
+    @Override
     public Set<String> zonesHolding(Collection<String> hosts, String exceptAggregateId) {
         Set<String> zones = new TreeSet<>();
         aggregates.forEach((id, entry) -> {
