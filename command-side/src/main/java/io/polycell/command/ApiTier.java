@@ -6,9 +6,15 @@ import io.polycell.command.aggregate.JdbcAggregateDirectory;
 import io.polycell.command.build.BuildRequestHandler;
 import io.polycell.command.build.InstanceMapping;
 import io.polycell.command.build.PlacementSaga;
+import io.polycell.command.build.ServerQuotaReturns;
 import io.polycell.command.flavor.Flavor;
 import io.polycell.command.group.ServerGroup;
+import io.polycell.command.group.ServerGroupAdmission;
 import io.polycell.command.image.ImageCatalog;
+import io.polycell.command.quota.ProjectQuota;
+import io.polycell.command.quota.ProjectQuotas;
+import io.polycell.command.quota.QuotaDefaults;
+import io.polycell.command.quota.QuotaReleasePolicy;
 import io.polycell.command.routing.CommandRouter;
 import io.polycell.scheduler.Scheduler;
 import java.time.Clock;
@@ -21,7 +27,7 @@ import org.axonframework.eventsourcing.EventSourcingRepository;
 
 /**
  * The command side of the API tier, registered on the API store's Axon configuration: flavors,
- * instance mappings with their build requests, and the super-conductor.
+ * instance mappings with their build requests, projects' quotas, and the super-conductor.
  */
 public final class ApiTier {
 
@@ -34,7 +40,7 @@ public final class ApiTier {
     }
 
     public static void configure(Configurer configurer, CommandRouter router, Scheduler scheduler,
-                                 ImageCatalog images, Clock clock) {
+                                 ImageCatalog images, Clock clock, QuotaDefaults quotaDefaults) {
         configurer.registerComponent(CommandRouter.class, c -> router);
         configurer.registerComponent(Scheduler.class, c -> scheduler);
         configurer.registerComponent(Clock.class, c -> clock);
@@ -50,13 +56,34 @@ public final class ApiTier {
         configurer.configureAggregate(InstanceMapping.class);
         configurer.configureAggregate(HostAggregate.class);
         configurer.configureAggregate(ServerGroup.class);
+        configureQuotas(configurer, router, quotaDefaults);
         configurer.registerCommandHandler(c -> new BuildRequestHandler(c.repository(Flavor.class),
-                c.repository(ServerGroup.class), c.repository(InstanceMapping.class), images, clock));
+                c.repository(ServerGroup.class), c.repository(InstanceMapping.class),
+                c.getComponent(ProjectQuotas.class), images, clock));
         configurer.eventProcessing(processing -> processing
                 .registerSaga(PlacementSaga.class)
                 .registerTrackingEventProcessor("PlacementSagaProcessor", c -> c.eventStore(),
                         c -> TrackingEventProcessorConfiguration.forParallelProcessing(CONDUCTOR_THREADS)
                                 .andInitialSegmentsCount(CONDUCTOR_THREADS).andBatchSize(CONDUCTOR_BATCH)));
+    }
+
+    /**
+     * Projects' quotas: one aggregate per project, kept in memory once loaded (it is on every boot's
+     * path), used by the boot and server group commands in their own transactions, and released by
+     * the policy that sees servers go.
+     */
+    private static void configureQuotas(Configurer configurer, CommandRouter router, QuotaDefaults defaults) {
+        configurer.registerComponent(QuotaDefaults.class, c -> defaults);
+        configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(ProjectQuota.class)
+                .configureCache(c -> new WeakReferenceCache()));
+        configurer.registerComponent(ProjectQuotas.class,
+                c -> new ProjectQuotas(c.repository(ProjectQuota.class), c.eventStore(), defaults));
+        configurer.registerCommandHandler(c -> c.getComponent(ProjectQuotas.class));
+        configurer.registerCommandHandler(c -> new ServerQuotaReturns(c.repository(InstanceMapping.class),
+                c.getComponent(ProjectQuotas.class)));
+        configurer.registerCommandHandler(c -> new ServerGroupAdmission(c.repository(ServerGroup.class),
+                c.getComponent(ProjectQuotas.class)));
+        QuotaReleasePolicy.register(configurer, router);
     }
 
     /**

@@ -6,6 +6,7 @@ import io.polycell.command.aggregate.JdbcAggregateDirectory;
 import io.polycell.command.flavor.DefaultFlavors;
 import io.polycell.command.host.HostDirectory;
 import io.polycell.command.image.ImageCatalog;
+import io.polycell.command.quota.QuotaDefaults;
 import io.polycell.command.routing.CellIdentity;
 import io.polycell.command.routing.CommandRouter;
 import io.polycell.command.routing.Outcomes;
@@ -110,6 +111,7 @@ public final class Polycell implements AutoCloseable {
     private InstanceActions instanceActions;
     private final HostDirectory hostDirectory = new HostDirectory();
     private HostListing hostListing;
+    private final QuotaDefaults quotaDefaults;
 
     private Polycell(PolycellProperties properties, Clock clock) {
         this.properties = properties;
@@ -123,6 +125,7 @@ public final class Polycell implements AutoCloseable {
         this.images = new ImageCatalog(properties.images().stream().map(PolycellProperties.ImageProperties::toSpec)
                 .toList());
         this.clock = clock;
+        this.quotaDefaults = properties.quota().toDefaults();
     }
 
     /** Starts everything; a failure stops what was started and rethrows. */
@@ -275,7 +278,7 @@ public final class Polycell implements AutoCloseable {
         api = StoreRuntime.open(API, API, postgres.jdbcUrl(API), postgres.user(), API_POOL, wiring -> {
             flavorView = new FlavorViewProjection(wiring.jdbc());
             buildRequestView = new BuildRequestViewProjection(wiring.jdbc());
-            ApiTier.configure(wiring.configurer(), router, scheduler, images, clock);
+            ApiTier.configure(wiring.configurer(), router, scheduler, images, clock, quotaDefaults);
             aggregateDirectory = new JdbcAggregateDirectory(wiring.jdbc());
             ApiTier.registerAggregateDirectory(wiring.configurer(), aggregateDirectory);
             aggregateView = new AggregateViewProjection(wiring.jdbc());
@@ -356,6 +359,11 @@ public final class Polycell implements AutoCloseable {
     /** The command side's lookup of which cell holds a host, fed by every cell's host events. */
     public HostDirectory hostDirectory() {
         return hostDirectory;
+    }
+
+    /** The quotas of projects without their own. */
+    public QuotaDefaults quotaDefaults() {
+        return quotaDefaults;
     }
 
     public FlavorViewProjection flavorView() {

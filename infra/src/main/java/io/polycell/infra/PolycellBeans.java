@@ -3,6 +3,7 @@ package io.polycell.infra;
 import io.polycell.command.aggregate.AggregateDirectory;
 import io.polycell.command.host.HostDirectory;
 import io.polycell.command.image.ImageCatalog;
+import io.polycell.command.quota.QuotaDefaults;
 import io.polycell.command.routing.CommandRouter;
 import io.polycell.infra.agentlink.AgentOutboxes;
 import io.polycell.query.action.InstanceActions;
@@ -79,6 +80,11 @@ class PolycellBeans {
     @Bean
     ServerGroupViewProjection serverGroupViewProjection(Polycell polycell) {
         return polycell.serverGroupView();
+    }
+
+    @Bean
+    QuotaDefaults quotaDefaults(Polycell polycell) {
+        return polycell.quotaDefaults();
     }
 
     @Bean

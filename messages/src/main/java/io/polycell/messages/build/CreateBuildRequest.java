@@ -6,7 +6,8 @@ import java.util.Map;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
- * Accepts a new server: the API tier resolves flavor and image and records a build request.
+ * One new server of an {@link AdmitServers}: the API tier resolves flavor and image, claims quota and
+ * records a build request.
  */
 public record CreateBuildRequest(@TargetAggregateIdentifier String instanceId, String name, String flavorRef,
                                  String imageRef, Map<String, String> metadata, NetworkSpec networks, String userData,
