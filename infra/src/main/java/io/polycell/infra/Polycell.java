@@ -6,6 +6,7 @@ import io.polycell.command.aggregate.JdbcAggregateDirectory;
 import io.polycell.command.flavor.DefaultFlavors;
 import io.polycell.command.host.HostDirectory;
 import io.polycell.command.image.ImageCatalog;
+import io.polycell.command.quota.QuotaAudit;
 import io.polycell.command.quota.QuotaDefaults;
 import io.polycell.command.routing.CellIdentity;
 import io.polycell.command.routing.CommandRouter;
@@ -63,9 +64,11 @@ import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.MultiStreamableMessageSource;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -112,6 +115,7 @@ public final class Polycell implements AutoCloseable {
     private final HostDirectory hostDirectory = new HostDirectory();
     private HostListing hostListing;
     private final QuotaDefaults quotaDefaults;
+    private QuotaAudit quotaAudit;
 
     private Polycell(PolycellProperties properties, Clock clock) {
         this.properties = properties;
@@ -169,6 +173,10 @@ public final class Polycell implements AutoCloseable {
         properties.cells().forEach((name, settings) ->
                 hypervisors.put(name, HypervisorType.ofDriver(settings.driver())));
         hostListing = new HostListing(cellDatabases, hypervisors);
+        Map<String, StreamableMessageSource<TrackedEventMessage<?>>> eventStores = new LinkedHashMap<>();
+        eventStores.put(API, api.eventStore());
+        cells.forEach((name, store) -> eventStores.put(name, store.eventStore()));
+        quotaAudit = new QuotaAudit(eventStores, router);
         log.info("Polycell is up in {} ms: cells {}, {} compute hosts", Duration.between(begin, clock.instant())
                 .toMillis(), cells.keySet(), agents.size());
     }
@@ -364,6 +372,11 @@ public final class Polycell implements AutoCloseable {
     /** The quotas of projects without their own. */
     public QuotaDefaults quotaDefaults() {
         return quotaDefaults;
+    }
+
+    /** The check of every project's quota against its usage recomputed from the events. */
+    public QuotaAudit quotaAudit() {
+        return quotaAudit;
     }
 
     public FlavorViewProjection flavorView() {

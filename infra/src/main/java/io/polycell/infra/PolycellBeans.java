@@ -3,6 +3,7 @@ package io.polycell.infra;
 import io.polycell.command.aggregate.AggregateDirectory;
 import io.polycell.command.host.HostDirectory;
 import io.polycell.command.image.ImageCatalog;
+import io.polycell.command.quota.QuotaAudit;
 import io.polycell.command.quota.QuotaDefaults;
 import io.polycell.command.routing.CommandRouter;
 import io.polycell.infra.agentlink.AgentOutboxes;
@@ -85,6 +86,11 @@ class PolycellBeans {
     @Bean
     QuotaDefaults quotaDefaults(Polycell polycell) {
         return polycell.quotaDefaults();
+    }
+
+    @Bean
+    QuotaAudit quotaAudit(Polycell polycell) {
+        return polycell.quotaAudit();
     }
 
     @Bean
