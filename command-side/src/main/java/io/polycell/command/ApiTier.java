@@ -18,12 +18,15 @@ import io.polycell.command.quota.QuotaReleasePolicy;
 import io.polycell.command.routing.CommandRouter;
 import io.polycell.scheduler.Scheduler;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.lock.NullLockFactory;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configurer;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.Snapshotter;
 
 /**
  * The command side of the API tier, registered on the API store's Axon configuration: flavors,
@@ -68,14 +71,20 @@ public final class ApiTier {
     }
 
     /**
-     * Projects' quotas: one aggregate per project, kept in memory once loaded (it is on every boot's
-     * path), used by the boot and server group commands in their own transactions, and released by
-     * the policy that sees servers go.
+     * Projects' quotas: one aggregate per project, kept in memory and snapshotted (it is on every
+     * boot's path), used by the boot and server group commands in their own transactions, and
+     * released by the policy that sees servers go.
      */
     private static void configureQuotas(Configurer configurer, CommandRouter router, QuotaDefaults defaults) {
         configurer.registerComponent(QuotaDefaults.class, c -> defaults);
-        configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(ProjectQuota.class)
-                .configureCache(c -> new WeakReferenceCache()));
+        configurer.configureAggregate(ProjectQuotas.aggregateConfiguration());
+        ExecutorService snapshots = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "quota-snapshots");
+            thread.setDaemon(true);
+            return thread;
+        });
+        configurer.registerComponent(Snapshotter.class, c -> ProjectQuotas.snapshotter(c, snapshots));
+        configurer.onShutdown(snapshots::shutdown);
         configurer.registerComponent(ProjectQuotas.class,
                 c -> new ProjectQuotas(c.repository(ProjectQuota.class), c.eventStore(), defaults));
         configurer.registerCommandHandler(c -> c.getComponent(ProjectQuotas.class));

@@ -53,7 +53,8 @@ class QuotaApiIT {
     void defaultsAreNovasFieldForField() {
         Response defaults = polycell.get("alice:p-defaults", "/v2.1/os-quota-sets/p-defaults/defaults");
         assertThat(defaults.status()).isEqualTo(200);
-        JsonNode expected = JSON.readTree("{\"quota_set\": {\"id\": \"p-defaults\", " + NOVA_DEFAULTS.substring(1) + "}");
+        JsonNode expected = JSON.readTree("{\"quota_set\": {\"id\": \"p-defaults\", " + NOVA_DEFAULTS.substring(1)
+                + "}");
         assertThat(defaults.json()).isEqualTo(expected);
         assertThat(fieldNames(defaults.json().path("quota_set"))).containsExactlyElementsOf(fieldNames(expected
                 .path("quota_set")));

@@ -2,6 +2,7 @@ package io.polycell.command.quota;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.polycell.messages.error.ErrorCode;
 import io.polycell.messages.error.PolycellException;
 import io.polycell.messages.quota.ClaimServerGroupQuota;
@@ -36,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * server by server and group by group. Every claim goes through it, one at a time per project, so
  * requests racing for the last places can never together pass a limit; every release names what it
  * releases, so a release seen twice is counted once. It comes into being with the project's first
- * claim or limit; until then the project has the defaults and nothing in use.
+ * claim or limit; until then the project has the defaults and nothing in use. Its state is what a
+ * snapshot holds (every field is a JSON property), so a long history is not replayed from the start.
  */
 public class ProjectQuota {
 
@@ -45,21 +47,26 @@ public class ProjectQuota {
             QuotaResource.RAM);
 
     @AggregateIdentifier
+    @JsonProperty
     private String projectId;
-    private final Map<QuotaResource, Integer> projectLimits = new EnumMap<>(QuotaResource.class);
-    private final Map<String, Map<QuotaResource, Integer>> userLimits = new HashMap<>();
+    @JsonProperty
+    private Map<QuotaResource, Integer> projectLimits = new EnumMap<>(QuotaResource.class);
+    @JsonProperty
+    private Map<String, Map<QuotaResource, Integer>> userLimits = new HashMap<>();
+    @JsonProperty
     private Usage projectUsage = Usage.NONE;
-    private final Map<String, Usage> userUsage = new HashMap<>();
-    private final Map<String, ServerShare> servers = new HashMap<>();
-    private final Map<String, String> serverGroupUsers = new HashMap<>();
-    private final Map<GroupMembers, Integer> groupMembers = new HashMap<>();
+    @JsonProperty
+    private Map<String, Usage> userUsage = new HashMap<>();
+    @JsonProperty
+    private Map<String, ServerShare> servers = new HashMap<>();
+    @JsonProperty
+    private Map<String, String> serverGroupUsers = new HashMap<>();
+    /** Members per server group and user: what {@code server_group_members} limits. */
+    @JsonProperty
+    private Map<String, Map<String, Integer>> groupMembers = new HashMap<>();
 
     /** What one counted server took, so that its release gives back exactly that. */
-    private record ServerShare(String userId, int vcpus, int ramMb, String groupId) {
-    }
-
-    /** One user's servers in one server group: what {@code server_group_members} limits. */
-    private record GroupMembers(String groupId, String userId) {
+    record ServerShare(String userId, int vcpus, int ramMb, String groupId) {
     }
 
     private ProjectQuota() {
@@ -127,7 +134,7 @@ public class ProjectQuota {
         if (command.groupId() == null) {
             return Long.MAX_VALUE;
         }
-        int members = groupMembers.getOrDefault(new GroupMembers(command.groupId(), command.userId()), 0);
+        int members = groupMembers.getOrDefault(command.groupId(), Map.of()).getOrDefault(command.userId(), 0);
         long room = Long.MAX_VALUE;
         for (Scope scope : List.of(project, user)) {
             int limit = scope.limit(QuotaResource.SERVER_GROUP_MEMBERS);
@@ -263,7 +270,8 @@ public class ProjectQuota {
         int count = event.instanceIds().size();
         addUsage(event.userId(), Usage.NONE.plusServers(count, event.vcpus(), event.ramMb()));
         if (event.groupId() != null) {
-            groupMembers.merge(new GroupMembers(event.groupId(), event.userId()), count, Integer::sum);
+            groupMembers.computeIfAbsent(event.groupId(), group -> new HashMap<>())
+                    .merge(event.userId(), count, Integer::sum);
         }
     }
 
@@ -271,9 +279,12 @@ public class ProjectQuota {
     void on(ServerQuotaReleased event) {
         servers.remove(event.instanceId());
         addUsage(event.userId(), Usage.NONE.plusServers(-1, event.vcpus(), event.ramMb()));
-        if (event.groupId() != null) {
-            groupMembers.computeIfPresent(new GroupMembers(event.groupId(), event.userId()),
-                    (key, members) -> members > 1 ? members - 1 : null);
+        Map<String, Integer> members = event.groupId() == null ? null : groupMembers.get(event.groupId());
+        if (members != null) {
+            members.computeIfPresent(event.userId(), (user, count) -> count > 1 ? count - 1 : null);
+            if (members.isEmpty()) {
+                groupMembers.remove(event.groupId());
+            }
         }
     }
 

@@ -9,10 +9,19 @@ import io.polycell.messages.quota.ReadQuotaUsage;
 import io.polycell.messages.quota.ReleaseServerGroupQuota;
 import io.polycell.messages.quota.ReleaseServerQuota;
 import java.util.List;
+import java.util.concurrent.Executor;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.DomainEventSequenceAware;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.modelling.command.Repository;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 
 /**
  * The projects' quotas for the API tier's other command handlers, inside their unit of work: a boot
@@ -23,6 +32,11 @@ import org.axonframework.modelling.command.Repository;
  */
 public final class ProjectQuotas {
 
+    /** The projects whose quotas stay in memory: every boot of them reads theirs. */
+    static final int PROJECTS_IN_MEMORY = 10_000;
+    /** A project's quota is snapshotted every so many events, so a load never replays more. */
+    public static final int SNAPSHOT_EVERY = 1_000;
+
     private final Repository<ProjectQuota> repository;
     private final DomainEventSequenceAware events;
     private final QuotaDefaults defaults;
@@ -32,6 +46,38 @@ public final class ProjectQuotas {
         this.repository = repository;
         this.events = events;
         this.defaults = defaults;
+    }
+
+    /**
+     * How the API store keeps projects' quotas: the recently used ones in memory, and a snapshot of
+     * each every {@value #SNAPSHOT_EVERY} events, since a project's history grows with every boot
+     * and every delete it ever had.
+     */
+    public static AggregateConfigurer<ProjectQuota> aggregateConfiguration() {
+        return AggregateConfigurer.defaultConfiguration(ProjectQuota.class)
+                .configureCache(c -> new LeastRecentlyUsedCache(PROJECTS_IN_MEMORY))
+                .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(),
+                        SNAPSHOT_EVERY));
+    }
+
+    /**
+     * The API store's snapshotter: it takes quotas' snapshots on {@code executor}, in a transaction of
+     * its own, so the boot that crosses the threshold neither waits for the snapshot of a large
+     * project nor holds the project's lock while it is written. It knows only the quota aggregate,
+     * the only one the API store snapshots.
+     */
+    public static Snapshotter snapshotter(Configuration configuration, Executor executor) {
+        return AggregateSnapshotter.builder()
+                .eventStore(configuration.eventStore())
+                .aggregateFactories(new GenericAggregateFactory<>(AnnotatedAggregateMetaModelFactory.inspectAggregate(
+                        ProjectQuota.class, configuration.parameterResolverFactory(),
+                        configuration.handlerDefinition(ProjectQuota.class))))
+                .repositoryProvider(configuration::repository)
+                .parameterResolverFactory(configuration.parameterResolverFactory())
+                .handlerDefinition(configuration.handlerDefinition(ProjectQuota.class))
+                .transactionManager(configuration.getComponent(TransactionManager.class))
+                .executor(executor)
+                .build();
     }
 
     /** Whether the project's quota has ever recorded anything. */

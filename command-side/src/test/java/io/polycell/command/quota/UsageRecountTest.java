@@ -36,7 +36,8 @@ class UsageRecountTest {
     @Test
     void countsEveryRecordedServerUntilItIsCancelledOrDeletedInAnyCell() {
         feed(new BuildRequestCreated("s1", Specs.instance("s1")), new BuildRequestCreated("s2", Specs.instance("s2")),
-                new BuildRequestCreated("s3", Specs.instance("s3")), new BuildRequestCreated("s4", Specs.instance("s4")),
+                new BuildRequestCreated("s3", Specs.instance("s3")),
+                new BuildRequestCreated("s4", Specs.instance("s4")),
                 "an event the recount does not count from",
                 new BuildRequestCancelled("s2", PROJECT), new InstanceDeleted("s3", "cell1-host1", Specs.NOW));
 
