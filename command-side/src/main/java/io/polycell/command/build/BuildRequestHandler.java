@@ -4,6 +4,7 @@ import io.polycell.command.flavor.Flavor;
 import io.polycell.command.group.ServerGroup;
 import io.polycell.command.image.ImageCatalog;
 import io.polycell.command.quota.ProjectQuotas;
+import io.polycell.messages.build.Admission;
 import io.polycell.messages.build.AdmitServers;
 import io.polycell.messages.build.CreateBuildRequest;
 import io.polycell.messages.common.Requester;
@@ -36,6 +37,7 @@ public final class BuildRequestHandler {
     private final ProjectQuotas quotas;
     private final ImageCatalog images;
     private final Clock clock;
+    private final AdmissionLanes lanes = new AdmissionLanes();
 
     public BuildRequestHandler(Repository<Flavor> flavors, Repository<ServerGroup> groups,
                                Repository<InstanceMapping> mappings, ProjectQuotas quotas, ImageCatalog images,
@@ -48,8 +50,13 @@ public final class BuildRequestHandler {
         this.clock = clock;
     }
 
+    /** Boots of one project arriving together share a transaction: see {@link AdmissionLanes}. */
     @CommandHandler
-    public List<String> handle(AdmitServers command) throws Exception {
+    public Admission handle(AdmitServers command) throws Exception {
+        return lanes.admit(command, this::admit);
+    }
+
+    private List<String> admit(AdmitServers command) throws Exception {
         CreateBuildRequest first = command.servers().get(0);
         FlavorSpec flavor = flavor(first.flavorRef());
         ImageSpec image = images.find(first.imageRef()).orElseThrow(() -> new PolycellException(

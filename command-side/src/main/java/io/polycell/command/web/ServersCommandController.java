@@ -2,6 +2,7 @@ package io.polycell.command.web;
 
 import io.polycell.command.routing.CommandRouter;
 import io.polycell.command.routing.Outcomes;
+import io.polycell.messages.build.Admission;
 import io.polycell.messages.build.AdmitServers;
 import io.polycell.messages.build.CreateBuildRequest;
 import io.polycell.messages.build.DeleteServer;
@@ -53,8 +54,11 @@ class ServersCommandController {
                     request.imageRef(), request.metadata(), request.networks(), request.userData(),
                     request.availabilityZone(), request.groupId(), requester));
         }
-        List<String> accepted = Outcomes.await(router.toApi(new AdmitServers(servers, request.minCount())));
-        String firstId = accepted.get(0);
+        Admission admission = Outcomes.await(router.toApi(new AdmitServers(servers, request.minCount())));
+        if (admission.refusal() != null) {
+            throw new PolycellException(admission.refusal().code(), admission.refusal().message());
+        }
+        String firstId = admission.instanceIds().get(0);
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
         Map<String, Object> server = new LinkedHashMap<>();
         server.put("id", firstId);

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Accepts the servers of one {@code POST /servers} in one step: the project's quota is claimed for
  * them and their build requests are recorded in the same transaction, all of them or, when the quota
- * leaves room for fewer, the first ones down to {@code minCount}. Answers the ids accepted. All
+ * leaves room for fewer, the first ones down to {@code minCount}. Answers an {@link Admission}. All
  * servers share the flavor, image, group and requester of the first.
  */
 public record AdmitServers(List<CreateBuildRequest> servers, int minCount) {
