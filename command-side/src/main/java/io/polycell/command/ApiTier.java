@@ -7,22 +7,31 @@ import io.polycell.command.build.BuildRequestHandler;
 import io.polycell.command.build.InstanceMapping;
 import io.polycell.command.build.BatchPlacements;
 import io.polycell.command.build.PlacementSaga;
+import io.polycell.command.build.ServerQuotaReturns;
 import io.polycell.command.flavor.Flavor;
 import io.polycell.command.group.ServerGroup;
+import io.polycell.command.group.ServerGroupAdmission;
 import io.polycell.command.image.ImageCatalog;
+import io.polycell.command.quota.ProjectQuota;
+import io.polycell.command.quota.ProjectQuotas;
+import io.polycell.command.quota.QuotaDefaults;
+import io.polycell.command.quota.QuotaReleasePolicy;
 import io.polycell.command.routing.CommandRouter;
 import io.polycell.scheduler.Scheduler;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.lock.NullLockFactory;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configurer;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.Snapshotter;
 
 /**
  * The command side of the API tier, registered on the API store's Axon configuration: flavors,
- * instance mappings with their build requests, and the super-conductor.
+ * instance mappings with their build requests, projects' quotas, and the super-conductor.
  */
 public final class ApiTier {
 
@@ -35,7 +44,7 @@ public final class ApiTier {
     }
 
     public static void configure(Configurer configurer, CommandRouter router, Scheduler scheduler,
-                                 ImageCatalog images, Clock clock) {
+                                 ImageCatalog images, Clock clock, QuotaDefaults quotaDefaults) {
         configurer.registerComponent(CommandRouter.class, c -> router);
         configurer.registerComponent(Scheduler.class, c -> scheduler);
         configurer.registerComponent(BatchPlacements.class, c -> new BatchPlacements(scheduler, clock));
@@ -52,14 +61,40 @@ public final class ApiTier {
         configurer.configureAggregate(InstanceMapping.class);
         configurer.configureAggregate(HostAggregate.class);
         configurer.configureAggregate(ServerGroup.class);
+        configureQuotas(configurer, router, quotaDefaults);
         configurer.registerCommandHandler(c -> new BuildRequestHandler(c.repository(Flavor.class),
-                c.repository(ServerGroup.class), c.repository(InstanceMapping.class), images,
-                c.getComponent(AggregateDirectory.class), clock));
+                c.repository(ServerGroup.class), c.repository(InstanceMapping.class),
+                c.getComponent(ProjectQuotas.class), images, c.getComponent(AggregateDirectory.class), clock));
         configurer.eventProcessing(processing -> processing
                 .registerSaga(PlacementSaga.class)
                 .registerTrackingEventProcessor("PlacementSagaProcessor", c -> c.eventStore(),
                         c -> TrackingEventProcessorConfiguration.forParallelProcessing(CONDUCTOR_THREADS)
                                 .andInitialSegmentsCount(CONDUCTOR_THREADS).andBatchSize(CONDUCTOR_BATCH)));
+    }
+
+    /**
+     * Projects' quotas: one aggregate per project, kept in memory and snapshotted (it is on every
+     * boot's path), used by the boot and server group commands in their own transactions, and
+     * released by the policy that sees servers go.
+     */
+    private static void configureQuotas(Configurer configurer, CommandRouter router, QuotaDefaults defaults) {
+        configurer.registerComponent(QuotaDefaults.class, c -> defaults);
+        configurer.configureAggregate(ProjectQuotas.aggregateConfiguration());
+        ExecutorService snapshots = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "quota-snapshots");
+            thread.setDaemon(true);
+            return thread;
+        });
+        configurer.registerComponent(Snapshotter.class, c -> ProjectQuotas.snapshotter(c, snapshots));
+        configurer.onShutdown(snapshots::shutdown);
+        configurer.registerComponent(ProjectQuotas.class,
+                c -> new ProjectQuotas(c.repository(ProjectQuota.class), c.eventStore(), defaults));
+        configurer.registerCommandHandler(c -> c.getComponent(ProjectQuotas.class));
+        configurer.registerCommandHandler(c -> new ServerQuotaReturns(c.repository(InstanceMapping.class),
+                c.getComponent(ProjectQuotas.class)));
+        configurer.registerCommandHandler(c -> new ServerGroupAdmission(c.repository(ServerGroup.class),
+                c.getComponent(ProjectQuotas.class)));
+        QuotaReleasePolicy.register(configurer, router);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.polycell.command.delete.DeleteSaga;
 import io.polycell.command.host.Host;
 import io.polycell.command.host.HostLiveness;
 import io.polycell.command.instance.Instance;
+import io.polycell.command.quota.QuotaReleasePolicy;
 import io.polycell.command.routing.CellIdentity;
 import io.polycell.command.routing.CommandRouter;
 import io.polycell.command.routing.ConductorSettings;
@@ -47,6 +48,7 @@ public final class CellTier {
         // A host collects a claim and a release per instance it ever ran: keep it in memory once loaded.
         configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Host.class)
                 .configureCache(c -> new WeakReferenceCache()));
+        QuotaReleasePolicy.register(configurer, router);
         configurer.eventProcessing(processing -> processing
                 .registerSaga(SpawnSaga.class)
                 .registerSaga(DeleteSaga.class)

@@ -6,6 +6,8 @@ import io.polycell.command.aggregate.JdbcAggregateDirectory;
 import io.polycell.command.flavor.DefaultFlavors;
 import io.polycell.command.host.HostDirectory;
 import io.polycell.command.image.ImageCatalog;
+import io.polycell.command.quota.QuotaAudit;
+import io.polycell.command.quota.QuotaDefaults;
 import io.polycell.command.routing.CellIdentity;
 import io.polycell.command.routing.CommandRouter;
 import io.polycell.command.routing.Outcomes;
@@ -120,6 +122,8 @@ public final class Polycell implements AutoCloseable {
     private InstanceActions instanceActions;
     private final HostDirectory hostDirectory = new HostDirectory();
     private HostListing hostListing;
+    private final QuotaDefaults quotaDefaults;
+    private QuotaAudit quotaAudit;
 
     private Polycell(PolycellProperties properties, Clock clock) {
         this.properties = properties;
@@ -133,6 +137,7 @@ public final class Polycell implements AutoCloseable {
         this.images = new ImageCatalog(properties.images().stream().map(PolycellProperties.ImageProperties::toSpec)
                 .toList());
         this.clock = clock;
+        this.quotaDefaults = properties.quota().toDefaults();
     }
 
     /** Starts everything; a failure stops what was started and rethrows. */
@@ -176,6 +181,10 @@ public final class Polycell implements AutoCloseable {
         properties.cells().forEach((name, settings) ->
                 hypervisors.put(name, HypervisorType.ofDriver(settings.driver())));
         hostListing = new HostListing(cellDatabases, hypervisors);
+        Map<String, StreamableMessageSource<TrackedEventMessage<?>>> eventStores = new LinkedHashMap<>();
+        eventStores.put(API, api.eventStore());
+        cells.forEach((name, store) -> eventStores.put(name, store.eventStore()));
+        quotaAudit = new QuotaAudit(eventStores, router);
         log.info("Polycell is up in {} ms: cells {}, {} compute hosts", Duration.between(begin, clock.instant())
                 .toMillis(), cells.keySet(), agents.size());
     }
@@ -296,7 +305,7 @@ public final class Polycell implements AutoCloseable {
         api = StoreRuntime.open(API, API, postgres.jdbcUrl(API), postgres.user(), API_POOL, wiring -> {
             flavorView = new FlavorViewProjection(wiring.jdbc());
             buildRequestView = new BuildRequestViewProjection(wiring.jdbc());
-            ApiTier.configure(wiring.configurer(), router, scheduler, images, clock);
+            ApiTier.configure(wiring.configurer(), router, scheduler, images, clock, quotaDefaults);
             aggregateDirectory = new JdbcAggregateDirectory(wiring.jdbc());
             ApiTier.registerAggregateDirectory(wiring.configurer(), aggregateDirectory);
             aggregateView = new AggregateViewProjection(wiring.jdbc());
@@ -387,6 +396,16 @@ public final class Polycell implements AutoCloseable {
     /** The command side's lookup of which cell holds a host, fed by every cell's host events. */
     public HostDirectory hostDirectory() {
         return hostDirectory;
+    }
+
+    /** The quotas of projects without their own. */
+    public QuotaDefaults quotaDefaults() {
+        return quotaDefaults;
+    }
+
+    /** The check of every project's quota against its usage recomputed from the events. */
+    public QuotaAudit quotaAudit() {
+        return quotaAudit;
     }
 
     public FlavorViewProjection flavorView() {

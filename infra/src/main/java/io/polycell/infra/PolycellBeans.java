@@ -3,6 +3,8 @@ package io.polycell.infra;
 import io.polycell.command.aggregate.AggregateDirectory;
 import io.polycell.command.host.HostDirectory;
 import io.polycell.command.image.ImageCatalog;
+import io.polycell.command.quota.QuotaAudit;
+import io.polycell.command.quota.QuotaDefaults;
 import io.polycell.command.routing.CommandRouter;
 import io.polycell.infra.agentlink.AgentOutboxes;
 import io.polycell.query.action.InstanceActions;
@@ -79,6 +81,16 @@ class PolycellBeans {
     @Bean
     ServerGroupViewProjection serverGroupViewProjection(Polycell polycell) {
         return polycell.serverGroupView();
+    }
+
+    @Bean
+    QuotaDefaults quotaDefaults(Polycell polycell) {
+        return polycell.quotaDefaults();
+    }
+
+    @Bean
+    QuotaAudit quotaAudit(Polycell polycell) {
+        return polycell.quotaAudit();
     }
 
     @Bean

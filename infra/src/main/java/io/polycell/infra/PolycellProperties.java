@@ -1,12 +1,15 @@
 package io.polycell.infra;
 
+import io.polycell.command.quota.QuotaDefaults;
 import io.polycell.command.routing.ConductorSettings;
-import io.polycell.messages.image.ImageSpec;
 import io.polycell.messages.common.Resources;
 import io.polycell.messages.host.AllocationPolicy;
+import io.polycell.messages.image.ImageSpec;
+import io.polycell.messages.quota.QuotaResource;
 import io.polycell.scheduler.weigher.Weighing;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,13 +26,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     {@code action-deadline}; five minutes each by default)
  * @param images images added to the built-in catalog
  * @param scheduler how the scheduler weighs hosts
+ * @param quota the quotas of projects that have none of their own
  */
 @ConfigurationProperties("polycell")
 public record PolycellProperties(Path dataDir, int postgresPort, Map<String, CellProperties> cells,
                                  AgentProperties agent, ConductorSettings conductor, List<ImageProperties> images,
-                                 SchedulerProperties scheduler) {
+                                 SchedulerProperties scheduler, QuotaProperties quota) {
 
     public PolycellProperties {
+        quota = quota == null ? new QuotaProperties(null) : quota;
         scheduler = scheduler == null ? new SchedulerProperties(null, null, null, null, null) : scheduler;
         images = images == null ? List.of() : List.copyOf(images);
         conductor = conductor == null ? ConductorSettings.defaults() : conductor;
@@ -174,6 +179,55 @@ public record PolycellProperties(Path dataDir, int postgresPort, Map<String, Cel
         ImageSpec toSpec() {
             return new ImageSpec(id, name, minDiskGb == null ? 0 : minDiskGb, minRamMb == null ? 0 : minRamMb, 0L,
                     diskFormat == null ? "raw" : diskFormat, properties == null ? Map.of() : Map.copyOf(properties));
+        }
+    }
+
+    /**
+     * Quotas ({@code polycell.quota.*}).
+     *
+     * @param defaults the limits of every project without its own ({@code polycell.quota.defaults.instances=20});
+     *     Nova's defaults for whatever is not set
+     */
+    public record QuotaProperties(QuotaLimitProperties defaults) {
+
+        public QuotaProperties {
+            defaults = defaults == null ? new QuotaLimitProperties(null, null, null, null, null, null, null, null, null,
+                    null, null, null, null, null) : defaults;
+        }
+
+        /** The configured defaults over Nova's. */
+        public QuotaDefaults toDefaults() {
+            return QuotaDefaults.nova().with(defaults.byResource());
+        }
+    }
+
+    /**
+     * Default limits by Nova's quota names ({@code server-group-members} or {@code server_group_members});
+     * -1 is unlimited, null keeps Nova's default.
+     */
+    public record QuotaLimitProperties(Integer instances, Integer cores, Integer ram, Integer metadataItems,
+                                       Integer keyPairs, Integer serverGroups, Integer serverGroupMembers,
+                                       Integer injectedFiles, Integer injectedFileContentBytes,
+                                       Integer injectedFilePathBytes, Integer fixedIps, Integer floatingIps,
+                                       Integer securityGroups, Integer securityGroupRules) {
+
+        Map<QuotaResource, Integer> byResource() {
+            Map<QuotaResource, Integer> limits = new EnumMap<>(QuotaResource.class);
+            limits.put(QuotaResource.INSTANCES, instances);
+            limits.put(QuotaResource.CORES, cores);
+            limits.put(QuotaResource.RAM, ram);
+            limits.put(QuotaResource.METADATA_ITEMS, metadataItems);
+            limits.put(QuotaResource.KEY_PAIRS, keyPairs);
+            limits.put(QuotaResource.SERVER_GROUPS, serverGroups);
+            limits.put(QuotaResource.SERVER_GROUP_MEMBERS, serverGroupMembers);
+            limits.put(QuotaResource.INJECTED_FILES, injectedFiles);
+            limits.put(QuotaResource.INJECTED_FILE_CONTENT_BYTES, injectedFileContentBytes);
+            limits.put(QuotaResource.INJECTED_FILE_PATH_BYTES, injectedFilePathBytes);
+            limits.put(QuotaResource.FIXED_IPS, fixedIps);
+            limits.put(QuotaResource.FLOATING_IPS, floatingIps);
+            limits.put(QuotaResource.SECURITY_GROUPS, securityGroups);
+            limits.put(QuotaResource.SECURITY_GROUP_RULES, securityGroupRules);
+            return limits;
         }
     }
 

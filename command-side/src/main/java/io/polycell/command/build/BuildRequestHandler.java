@@ -4,24 +4,31 @@ import io.polycell.command.aggregate.AggregateDirectory;
 import io.polycell.command.flavor.Flavor;
 import io.polycell.command.group.ServerGroup;
 import io.polycell.command.image.ImageCatalog;
+import io.polycell.command.quota.ProjectQuotas;
+import io.polycell.messages.build.Admission;
+import io.polycell.messages.build.AdmitServers;
 import io.polycell.messages.build.CreateBuildRequest;
+import io.polycell.messages.common.Requester;
 import io.polycell.messages.error.ErrorCode;
 import io.polycell.messages.error.PolycellException;
 import io.polycell.messages.flavor.FlavorSpec;
 import io.polycell.messages.image.ImageSpec;
 import io.polycell.messages.instance.GroupHint;
 import io.polycell.messages.instance.InstanceSpec;
+import io.polycell.messages.quota.ClaimServerQuota;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 
 /**
- * Accepts a server: resolves its flavor (from the flavor aggregate, so a deleted flavor is refused)
- * and image, and records the build request with the whole spec, so nothing downstream looks them
- * up again.
+ * Accepts servers: resolves their flavor (from the flavor aggregate, so a deleted flavor is refused)
+ * and image, claims the project's quota for them, and records their build requests with the whole
+ * spec, so nothing downstream looks them up again. Claim and build requests are one transaction: a
+ * claim never outlives a build request that failed to be recorded.
  */
 public final class BuildRequestHandler {
 
@@ -31,33 +38,57 @@ public final class BuildRequestHandler {
     private final Repository<Flavor> flavors;
     private final Repository<ServerGroup> groups;
     private final Repository<InstanceMapping> mappings;
+    private final ProjectQuotas quotas;
     private final ImageCatalog images;
     private final AggregateDirectory zones;
     private final Clock clock;
+    private final AdmissionLanes lanes = new AdmissionLanes();
 
     public BuildRequestHandler(Repository<Flavor> flavors, Repository<ServerGroup> groups,
-                               Repository<InstanceMapping> mappings, ImageCatalog images, AggregateDirectory zones,
+                               Repository<InstanceMapping> mappings, ProjectQuotas quotas, ImageCatalog images,
+                               AggregateDirectory zones,
                                Clock clock) {
         this.flavors = flavors;
         this.groups = groups;
         this.mappings = mappings;
+        this.quotas = quotas;
         this.images = images;
         this.zones = zones;
         this.clock = clock;
     }
 
+    /** Boots of one project arriving together share a transaction: see {@link AdmissionLanes}. */
     @CommandHandler
-    public String handle(CreateBuildRequest command) throws Exception {
-        requireZone(command.availabilityZone());
-        FlavorSpec flavor = flavor(command.flavorRef());
-        ImageSpec image = images.find(command.imageRef()).orElseThrow(() -> new PolycellException(
-                ErrorCode.BAD_REQUEST, "Image " + command.imageRef() + " could not be found."));
+    public Admission handle(AdmitServers command) throws Exception {
+        return lanes.admit(command, this::admit);
+    }
+
+    private List<String> admit(AdmitServers command) throws Exception {
+        CreateBuildRequest first = command.servers().get(0);
+        requireZone(first.availabilityZone());
+        FlavorSpec flavor = flavor(first.flavorRef());
+        ImageSpec image = images.find(first.imageRef()).orElseThrow(() -> new PolycellException(
+                ErrorCode.BAD_REQUEST, "Image " + first.imageRef() + " could not be found."));
+        GroupHint group = group(first);
+        Requester requester = first.requester();
+        List<String> admitted = quotas.claimServers(new ClaimServerQuota(requester.projectId(), requester.userId(),
+                command.servers().stream().map(CreateBuildRequest::instanceId).toList(), command.minCount(),
+                flavor.vcpus(), flavor.ramMb(), first.metadata() == null ? 0 : first.metadata().size(),
+                first.groupId()));
+        for (CreateBuildRequest server : command.servers().subList(0, admitted.size())) {
+            record(server, flavor, image, group, admitted);
+        }
+        return admitted;
+    }
+
+    /** Records one admitted server's build request; the servers admitted with it are placed in one decision. */
+    private void record(CreateBuildRequest command, FlavorSpec flavor, ImageSpec image, GroupHint group,
+                        List<String> batch) throws Exception {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         InstanceSpec spec = new InstanceSpec(command.instanceId(), command.name(), command.requester().projectId(),
                 command.requester().userId(), flavor, image, command.metadata(), command.networks(), command.userData(),
-                command.availabilityZone(), group(command), now, command.hints());
-        mappings.newInstance(() -> new InstanceMapping(spec, command.batch()));
-        return command.instanceId();
+                command.availabilityZone(), group, now, command.hints());
+        mappings.newInstance(() -> new InstanceMapping(spec, batch));
     }
 
     private GroupHint group(CreateBuildRequest command) {

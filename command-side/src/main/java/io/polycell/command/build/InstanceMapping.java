@@ -84,6 +84,11 @@ public class InstanceMapping {
         return new ServerLocation(cell, groupId);
     }
 
+    /** The project the server belongs to, for as long as it exists. */
+    String projectId() {
+        return projectId;
+    }
+
     private boolean visibleTo(Requester requester) {
         return requester.admin() || requester.projectId().equals(projectId);
     }

@@ -107,6 +107,11 @@ public class ServerGroup {
         return new GroupHint(groupId, policy, maxServerPerHost);
     }
 
+    /** The project the group belongs to and counts against. */
+    String projectId() {
+        return projectId;
+    }
+
     private static PolycellException unknownPolicy(String policy) {
         String shown = policy == null ? "None" : "'" + policy + "'";
         return new PolycellException(ErrorCode.BAD_REQUEST, "Invalid input for field/attribute policy. Value: "

@@ -6,8 +6,10 @@ import io.polycell.messages.common.ApiVersion;
 import io.polycell.messages.common.Requester;
 import io.polycell.messages.error.ErrorCode;
 import io.polycell.messages.error.PolycellException;
+import io.polycell.messages.group.AdmitServerGroup;
 import io.polycell.messages.group.CreateServerGroup;
 import io.polycell.messages.group.DeleteServerGroup;
+import io.polycell.messages.group.RetireServerGroup;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,15 +67,15 @@ class ServerGroupsCommandController {
             rules = Map.of();
         }
         String groupId = UUID.randomUUID().toString();
-        Outcomes.await(router.toApi(new CreateServerGroup(groupId, name, policy, rules, requester.projectId(),
-                requester.userId())));
+        Outcomes.await(router.toApi(new AdmitServerGroup(new CreateServerGroup(groupId, name, policy, rules,
+                requester.projectId(), requester.userId()))));
         return Map.of("server_group", render(groupId, name, policy, rules, requester, version));
     }
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String id, Requester requester) {
         try {
-            Outcomes.await(router.toApi(new DeleteServerGroup(id, requester)));
+            Outcomes.await(router.toApi(new RetireServerGroup(new DeleteServerGroup(id, requester))));
         } catch (AggregateNotFoundException unknown) {
             throw new PolycellException(ErrorCode.NOT_FOUND, "Instance group " + id + " could not be found.");
         }

@@ -2,6 +2,8 @@ package io.polycell.command.web;
 
 import io.polycell.command.routing.CommandRouter;
 import io.polycell.command.routing.Outcomes;
+import io.polycell.messages.build.Admission;
+import io.polycell.messages.build.AdmitServers;
 import io.polycell.messages.build.CreateBuildRequest;
 import io.polycell.messages.build.DeleteServer;
 import io.polycell.messages.build.ServerLocation;
@@ -17,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -46,22 +47,18 @@ class ServersCommandController {
     @PostMapping
     ResponseEntity<Map<String, Object>> create(@RequestBody(required = false) JsonNode body, Requester requester) {
         ServerCreateRequest request = ServerRequestParser.parse(body);
-        List<String> batch = new ArrayList<>();
-        for (int i = 1; i <= request.maxCount(); i++) {
-            batch.add(UUID.randomUUID().toString());
-        }
-        List<CompletableFuture<String>> accepted = new ArrayList<>();
+        List<CreateBuildRequest> servers = new ArrayList<>();
         for (int i = 1; i <= request.maxCount(); i++) {
             String name = request.maxCount() == 1 ? request.name() : request.name() + "-" + i;
-            accepted.add(router.toApi(new CreateBuildRequest(batch.get(i - 1), name, request.flavorRef(),
+            servers.add(new CreateBuildRequest(UUID.randomUUID().toString(), name, request.flavorRef(),
                     request.imageRef(), request.metadata(), request.networks(), request.userData(),
-                    request.availabilityZone(), request.groupId(), requester, request.hints(), batch)));
+                    request.availabilityZone(), request.groupId(), requester, request.hints()));
         }
-        String firstId = null;
-        for (CompletableFuture<String> outcome : accepted) {
-            String id = Outcomes.await(outcome);
-            firstId = firstId == null ? id : firstId;
+        Admission admission = Outcomes.await(router.toApi(new AdmitServers(servers, request.minCount())));
+        if (admission.refusal() != null) {
+            throw new PolycellException(admission.refusal().code(), admission.refusal().message());
         }
+        String firstId = admission.instanceIds().get(0);
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
         Map<String, Object> server = new LinkedHashMap<>();
         server.put("id", firstId);

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -24,6 +25,8 @@ public final class RunningPolycell implements AutoCloseable {
 
     public static final String IMAGE = "c1b0e1a5-6e0f-4c8a-9f0e-2b7d3c4e5f61";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final List<String> UNLIMITED_SERVERS = List.of("--polycell.quota.defaults.instances=-1",
+            "--polycell.quota.defaults.cores=-1", "--polycell.quota.defaults.ram=-1");
 
     private final ConfigurableApplicationContext context;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -34,12 +37,19 @@ public final class RunningPolycell implements AutoCloseable {
         this.base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
     }
 
-    /** Starts Polycell on {@code dataDir} with the given extra properties ({@code key=value}). */
+    /**
+     * Starts Polycell on {@code dataDir} with the given extra properties ({@code key=value}). Unless
+     * they set {@code polycell.quota.*}, instances, cores and RAM are unlimited: most tests boot more
+     * servers into one project than Nova's default quotas allow, and are not about quotas.
+     */
     public static RunningPolycell start(Path dataDir, String... properties) {
         // Command-line arguments, not default properties: application.properties must not win over them.
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--polycell.data-dir=" + dataDir));
         for (String property : properties) {
             args.add("--" + property);
+        }
+        if (Arrays.stream(properties).noneMatch(property -> property.startsWith("polycell.quota."))) {
+            args.addAll(UNLIMITED_SERVERS);
         }
         return new RunningPolycell(new SpringApplicationBuilder(PolycellApplication.class)
                 .run(args.toArray(String[]::new)));

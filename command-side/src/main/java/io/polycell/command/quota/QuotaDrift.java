@@ -1,0 +1,41 @@
+package io.polycell.command.quota;
+
+import io.polycell.messages.quota.ProjectUsage;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One project's usage as its quota counts it ({@code live}) beside the same recomputed from the
+ * events ({@code recomputed}). They differ only while a release is on its way, or when something
+ * was missed; the servers and groups on one side only say what.
+ */
+public record QuotaDrift(String projectId, ProjectUsage live, ProjectUsage recomputed) {
+
+    public boolean drifted() {
+        return !live.equals(recomputed);
+    }
+
+    /** Servers the quota still counts although the events say they are gone (or never recorded). */
+    public Set<String> serversCountedButGone() {
+        return only(live.servers(), recomputed.servers());
+    }
+
+    /** Servers the events say exist but the quota does not count. */
+    public Set<String> serversNotCounted() {
+        return only(recomputed.servers(), live.servers());
+    }
+
+    public Set<String> serverGroupsCountedButGone() {
+        return only(live.serverGroups(), recomputed.serverGroups());
+    }
+
+    public Set<String> serverGroupsNotCounted() {
+        return only(recomputed.serverGroups(), live.serverGroups());
+    }
+
+    private static Set<String> only(Set<String> these, Set<String> notThose) {
+        Set<String> difference = new TreeSet<>(these);
+        difference.removeAll(notThose);
+        return difference;
+    }
+}

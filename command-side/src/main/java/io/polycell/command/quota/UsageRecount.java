@@ -1,0 +1,130 @@
+package io.polycell.command.quota;
+
+import io.polycell.messages.build.BuildRequestCancelled;
+import io.polycell.messages.build.BuildRequestCreated;
+import io.polycell.messages.group.ServerGroupCreated;
+import io.polycell.messages.group.ServerGroupDeleted;
+import io.polycell.messages.instance.InstanceDeleted;
+import io.polycell.messages.instance.InstanceSpec;
+import io.polycell.messages.quota.ProjectUsage;
+import io.polycell.messages.quota.QuotaLimitsSet;
+import io.polycell.messages.quota.ServerGroupQuotaClaimed;
+import io.polycell.messages.quota.ServerQuotaClaimed;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import org.axonframework.eventhandling.EventMessage;
+
+/**
+ * A project's usage recomputed from the facts, not from the quota's own events: every server whose
+ * build request was recorded (API store) and that was neither cancelled there nor deleted in any cell,
+ * and every server group not deleted. Feed it every event of the API store and of every cell, in any
+ * order of stores; it deserializes only the events it counts from.
+ */
+final class UsageRecount {
+
+    private static final Set<Class<?>> COUNTED = Set.of(BuildRequestCreated.class, BuildRequestCancelled.class,
+            InstanceDeleted.class, ServerGroupCreated.class, ServerGroupDeleted.class, ServerQuotaClaimed.class,
+            ServerGroupQuotaClaimed.class, QuotaLimitsSet.class);
+
+    /** A server as its build request recorded it. */
+    private record Server(String projectId, String userId, int vcpus, int ramMb) {
+    }
+
+    /** A server group as it was created. */
+    private record Group(String projectId, String userId) {
+    }
+
+    private final Predicate<String> projects;
+    private final Map<String, Server> servers = new LinkedHashMap<>();
+    private final Set<String> goneServers = new HashSet<>();
+    private final Map<String, Group> groups = new LinkedHashMap<>();
+    private final Set<String> goneGroups = new HashSet<>();
+    private final Set<String> projectsWithQuota = new TreeSet<>();
+
+    /** Recounts the projects {@code projects} accepts. */
+    UsageRecount(Predicate<String> projects) {
+        this.projects = projects;
+    }
+
+    void accept(EventMessage<?> event) {
+        if (!COUNTED.contains(event.getPayloadType())) {
+            return;
+        }
+        Object payload = event.getPayload();
+        if (payload instanceof BuildRequestCreated created) {
+            InstanceSpec spec = created.spec();
+            if (projects.test(spec.projectId())) {
+                servers.put(created.instanceId(), new Server(spec.projectId(), spec.userId(), spec.flavor().vcpus(),
+                        spec.flavor().ramMb()));
+            }
+        } else if (payload instanceof BuildRequestCancelled cancelled) {
+            goneServers.add(cancelled.instanceId());
+        } else if (payload instanceof InstanceDeleted deleted) {
+            goneServers.add(deleted.instanceId());
+        } else if (payload instanceof ServerGroupCreated created && projects.test(created.projectId())) {
+            groups.put(created.groupId(), new Group(created.projectId(), created.userId()));
+        } else if (payload instanceof ServerGroupDeleted deleted) {
+            goneGroups.add(deleted.groupId());
+        } else if (payload instanceof ServerQuotaClaimed claimed) {
+            noteQuota(claimed.projectId());
+        } else if (payload instanceof ServerGroupQuotaClaimed claimed) {
+            noteQuota(claimed.projectId());
+        } else if (payload instanceof QuotaLimitsSet set) {
+            noteQuota(set.projectId());
+        }
+    }
+
+    private void noteQuota(String projectId) {
+        if (projects.test(projectId)) {
+            projectsWithQuota.add(projectId);
+        }
+    }
+
+    /** Every project seen: those with servers or groups, and those whose quota was ever written. */
+    Set<String> projects() {
+        Set<String> all = new TreeSet<>(projectsWithQuota);
+        servers.values().forEach(server -> all.add(server.projectId()));
+        groups.values().forEach(group -> all.add(group.projectId()));
+        return all;
+    }
+
+    /** What each project seen has in use according to the events read so far. */
+    Map<String, ProjectUsage> usage() {
+        Map<String, Usage> projectUsage = new HashMap<>();
+        Map<String, Map<String, Usage>> userUsage = new HashMap<>();
+        Map<String, Set<String>> countedServers = new HashMap<>();
+        Map<String, Set<String>> countedGroups = new HashMap<>();
+        servers.forEach((instanceId, server) -> {
+            if (!goneServers.contains(instanceId)) {
+                Usage one = Usage.NONE.plusServers(1, server.vcpus(), server.ramMb());
+                add(projectUsage, userUsage, server.projectId(), server.userId(), one);
+                countedServers.computeIfAbsent(server.projectId(), p -> new HashSet<>()).add(instanceId);
+            }
+        });
+        groups.forEach((groupId, group) -> {
+            if (!goneGroups.contains(groupId)) {
+                add(projectUsage, userUsage, group.projectId(), group.userId(), Usage.NONE.plusServerGroups(1));
+                countedGroups.computeIfAbsent(group.projectId(), p -> new HashSet<>()).add(groupId);
+            }
+        });
+        Map<String, ProjectUsage> usage = new TreeMap<>();
+        for (String projectId : projects()) {
+            usage.put(projectId, Usage.describe(projectId, projectUsage.getOrDefault(projectId, Usage.NONE),
+                    userUsage.getOrDefault(projectId, Map.of()), countedServers.getOrDefault(projectId, Set.of()),
+                    countedGroups.getOrDefault(projectId, Set.of())));
+        }
+        return usage;
+    }
+
+    private static void add(Map<String, Usage> projects, Map<String, Map<String, Usage>> users, String projectId,
+                            String userId, Usage more) {
+        projects.merge(projectId, more, Usage::plus);
+        users.computeIfAbsent(projectId, p -> new HashMap<>()).merge(userId, more, Usage::plus);
+    }
+}
