@@ -5,9 +5,10 @@ import io.polycell.scheduler.HostState;
 import io.polycell.scheduler.RequestSpec;
 
 /**
- * Passes hosts that can run the image: its {@code architecture} and {@code hypervisor_type}
- * properties, when set, must match what the host's agent reports (a host that reports nothing is not
- * held against the image).
+ * Passes hosts that can run the image: its {@code architecture} must be one of the architectures the
+ * host's agent reports (a comma-separated list: a QEMU host under TCG runs several) and its
+ * {@code hypervisor_type} the host's, when set (a host that reports nothing is not held against the
+ * image).
  */
 public final class ImagePropertiesFilter implements HostFilter {
 
@@ -19,7 +20,15 @@ public final class ImagePropertiesFilter implements HostFilter {
     private static boolean matches(HostState host, RequestSpec request, String property) {
         String wanted = request.imageProperties().get(property);
         String offered = host.attribute(HostState.COMPUTE, property);
-        return wanted == null || offered == null || wanted.equalsIgnoreCase(offered);
+        if (wanted == null || offered == null) {
+            return true;
+        }
+        for (String one : offered.split(",")) {
+            if (wanted.equalsIgnoreCase(one.trim())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

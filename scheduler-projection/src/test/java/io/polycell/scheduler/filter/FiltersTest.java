@@ -125,6 +125,14 @@ class FiltersTest {
         }
 
         @Test
+        void passesAHostThatRunsTheArchitectureAmongOthers() {
+            HostState tcg = Hosts.withAttributes("t", Map.of(HostState.COMPUTE,
+                    Map.of("architecture", "aarch64,i686,x86_64", "hypervisor_type", "qemu")));
+            assertThat(filter.passes(tcg, image(Map.of("architecture", "i686")))).isTrue();
+            assertThat(filter.passes(tcg, image(Map.of("architecture", "ppc64le")))).isFalse();
+        }
+
+        @Test
         void failsAHostOfAnotherArchitectureOrHypervisor() {
             assertThat(filter.passes(x86, image(Map.of("architecture", "aarch64")))).isFalse();
             assertThat(filter.passes(x86, image(Map.of("hypervisor_type", "xen")))).isFalse();

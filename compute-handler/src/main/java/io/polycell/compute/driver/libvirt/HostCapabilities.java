@@ -14,7 +14,7 @@ import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
 /**
- * The domain types a hypervisor can run and its CPU architecture, from its capabilities XML. Checked at start-up because libvirt
+ * The domain types a hypervisor can run and the guest architectures it runs, from its capabilities XML. Checked at start-up because libvirt
  * accepts the definition of a domain type it cannot run (the test driver even defines {@code kvm}
  * domains) and only fails when the first guest starts, far from the setting that caused it.
  */
@@ -40,17 +40,29 @@ final class HostCapabilities {
         return types;
     }
 
-    /** The host CPU's architecture ({@code <host><cpu><arch>}), such as x86_64. */
-    static String architecture(String capabilitiesXml) {
+    /**
+     * The guest architectures the hypervisor runs with {@code domainType}: each
+     * {@code <guest><arch name=...>} that offers that domain type, as Nova's supported instances. A
+     * QEMU host under TCG runs several; KVM only the host's own.
+     */
+    static Set<String> guestArchitectures(String capabilitiesXml, String domainType) {
         Document document = parse(capabilitiesXml);
-        NodeList hosts = document.getDocumentElement().getElementsByTagName("host");
-        if (hosts.getLength() > 0) {
-            NodeList arches = ((Element) hosts.item(0)).getElementsByTagName("arch");
-            if (arches.getLength() > 0) {
-                return arches.item(0).getTextContent().trim();
+        Set<String> arches = new TreeSet<>();
+        NodeList guests = document.getDocumentElement().getElementsByTagName("guest");
+        for (int g = 0; g < guests.getLength(); g++) {
+            NodeList archList = ((Element) guests.item(g)).getElementsByTagName("arch");
+            for (int a = 0; a < archList.getLength(); a++) {
+                Element arch = (Element) archList.item(a);
+                NodeList domains = arch.getElementsByTagName("domain");
+                for (int d = 0; d < domains.getLength(); d++) {
+                    if (domainType.equals(((Element) domains.item(d)).getAttribute("type"))
+                            && !arch.getAttribute("name").isEmpty()) {
+                        arches.add(arch.getAttribute("name"));
+                    }
+                }
             }
         }
-        throw new DriverUnavailableException("libvirt's capabilities do not name the host's CPU architecture");
+        return arches;
     }
 
     private static Document parse(String xml) {

@@ -59,6 +59,7 @@ public final class LibvirtDriver implements ComputeDriver, AutoCloseable {
     private static final Duration SHUTDOWN_POLL = Duration.ofMillis(100);
     private static final int UNDEFINE_FLAGS = Domain.UndefineFlags.MANAGED_SAVE | Domain.UndefineFlags.SNAPSHOTS_METADATA;
     private static final long BYTES_PER_GB = 1024L * 1024 * 1024;
+    private static final String TEST_DOMAIN = "test";
 
     private final Connect connect;
     private final LibvirtSettings settings;
@@ -103,16 +104,19 @@ public final class LibvirtDriver implements ComputeDriver, AutoCloseable {
     }
 
     /**
-     * The domain type guests run as (qemu, kvm) and the host's CPU architecture, asked of libvirt once:
-     * neither changes while the host runs.
+     * The domain type guests run as (qemu, kvm) and the guest architectures libvirt runs with it, comma
+     * separated (x86_64, or i686,x86_64 and more under TCG), asked of libvirt once: neither changes
+     * while the host runs. libvirt's test driver runs no real guest (its make-believe machine is an
+     * i686), so its hosts name no architecture and are not held against any image's.
      */
     @Override
     public Map<String, String> capabilities() {
         Map<String, String> known = capabilities;
         if (known == null) {
             try {
-                known = Map.of("hypervisor_type", settings.domainType(),
-                        "architecture", HostCapabilities.architecture(connect.getCapabilities()));
+                known = TEST_DOMAIN.equals(settings.domainType()) ? Map.of("hypervisor_type", TEST_DOMAIN)
+                        : Map.of("hypervisor_type", settings.domainType(), "architecture", String.join(",",
+                                HostCapabilities.guestArchitectures(connect.getCapabilities(), settings.domainType())));
             } catch (LibvirtException e) {
                 throw new DriverException("libvirt at " + settings.uri() + " did not describe its capabilities: "
                         + e.getMessage(), e);

@@ -1,7 +1,6 @@
 package io.polycell.compute.driver.libvirt;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,20 +31,19 @@ class HostCapabilitiesTest {
     }
 
     @Test
-    void theArchitectureIsTheHostCpusNotAGuests() {
+    void guestArchitecturesAreThoseOfferingTheDomainType() {
         String capabilities = """
                 <capabilities>
-                  <host><cpu><arch>aarch64</arch></cpu></host>
-                  <guest><arch name='x86_64'><domain type='qemu'/></arch></guest>
+                  <host><cpu><arch>x86_64</arch></cpu></host>
+                  <guest><arch name='x86_64'><domain type='qemu'/><domain type='kvm'/></arch></guest>
+                  <guest><arch name='i686'><domain type='qemu'/></arch></guest>
+                  <guest><arch name='aarch64'><domain type='qemu'/></arch></guest>
                 </capabilities>
                 """;
 
-        assertThat(HostCapabilities.architecture(capabilities)).isEqualTo("aarch64");
-    }
-
-    @Test
-    void aHostThatNamesNoArchitectureIsRefused() {
-        assertThatThrownBy(() -> HostCapabilities.architecture("<capabilities><host/></capabilities>"))
-                .isInstanceOf(DriverUnavailableException.class);
+        assertThat(HostCapabilities.guestArchitectures(capabilities, "kvm")).containsExactly("x86_64");
+        assertThat(HostCapabilities.guestArchitectures(capabilities, "qemu"))
+                .containsExactly("aarch64", "i686", "x86_64");
+        assertThat(HostCapabilities.guestArchitectures(capabilities, "xen")).isEmpty();
     }
 }

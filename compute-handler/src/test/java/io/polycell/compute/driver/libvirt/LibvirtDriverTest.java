@@ -363,9 +363,8 @@ class LibvirtDriverTest {
     }
 
     @Test
-    void capabilitiesNameTheDomainTypeAndTheTestNodesArchitecture() {
-        assertThat(driver.capabilities()).containsEntry("hypervisor_type", "test").containsKey("architecture");
-        assertThat(driver.capabilities().get("architecture")).isNotBlank();
+    void onTheTestDriverCapabilitiesNameTheDomainTypeButNoArchitecture() {
+        assertThat(driver.capabilities()).isEqualTo(Map.of("hypervisor_type", "test"));
     }
 
     @Test
