@@ -67,6 +67,7 @@ public final class ServerIndexer {
             });
     private volatile Instant lastIndexedEvent;
     private volatile long written;
+    private volatile long eventsRead;
 
     /** Writes into {@code target}: the alias for the live indexer, a new index for a rebuild. */
     public ServerIndexer(ElasticsearchClient client, String target) {
@@ -77,6 +78,11 @@ public final class ServerIndexer {
     /** The timestamp of the newest event whose documents are written, or null before the first. */
     public Instant lastIndexedEvent() {
         return lastIndexedEvent;
+    }
+
+    /** How many events this indexer has read since it started. */
+    public long eventsRead() {
+        return eventsRead;
     }
 
     /** How many document writes the index accepted since this indexer started. */
@@ -213,6 +219,7 @@ public final class ServerIndexer {
 
     /** The documents of the batch being handled, written when the batch commits. */
     private Batch batch() {
+        eventsRead++;
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         return unitOfWork.getOrComputeResource(BATCH, key -> {
             Batch batch = new Batch();
