@@ -34,12 +34,21 @@ public final class RunningPolycell implements AutoCloseable {
         this.base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
     }
 
-    /** Starts Polycell on {@code dataDir} with the given extra properties ({@code key=value}). */
+    /**
+     * Starts Polycell on {@code dataDir} with the given extra properties ({@code key=value}). The search
+     * index is off unless a property names {@code polycell.search.enabled}: an Elasticsearch node per
+     * test would double the suite's time, and only the search tests need one.
+     */
     public static RunningPolycell start(Path dataDir, String... properties) {
         // Command-line arguments, not default properties: application.properties must not win over them.
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--polycell.data-dir=" + dataDir));
+        boolean searchNamed = false;
         for (String property : properties) {
             args.add("--" + property);
+            searchNamed |= property.startsWith("polycell.search.enabled=");
+        }
+        if (!searchNamed) {
+            args.add("--polycell.search.enabled=false");
         }
         return new RunningPolycell(new SpringApplicationBuilder(PolycellApplication.class)
                 .run(args.toArray(String[]::new)));
