@@ -16,6 +16,7 @@ import io.polycell.compute.agent.ComputeAgent;
 import io.polycell.compute.driver.ComputeDriver;
 import io.polycell.compute.link.LocalCellLink;
 import io.polycell.infra.postgres.EmbeddedPostgresServer;
+import io.polycell.infra.search.SearchRuntime;
 import io.polycell.infra.store.AxonSerialization;
 import io.polycell.infra.store.StoreRuntime;
 import io.polycell.messages.flavor.CreateFlavor;
@@ -69,6 +70,8 @@ import org.axonframework.eventhandling.MultiSourceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,6 +110,7 @@ public final class Polycell implements AutoCloseable {
     private final Map<String, ComputeAgent> agents = new LinkedHashMap<>();
     private final Map<String, ComputeDriver> drivers = new LinkedHashMap<>();
     private EmbeddedPostgresServer postgres;
+    private SearchRuntime search;
     private StoreRuntime api;
     private FlavorViewProjection flavorView;
     private BuildRequestViewProjection buildRequestView;
@@ -160,6 +164,7 @@ public final class Polycell implements AutoCloseable {
         cellNames.addAll(properties.cells().keySet());
         List<String> databases = new ArrayList<>(cellNames);
         databases.add(0, API);
+        search = SearchRuntime.begin(properties.search(), properties.dataDir(), clock);
         postgres = EmbeddedPostgresServer.start(properties.dataDir().resolve("postgres"), properties.postgresPort(),
                 databases);
         for (String cell : cellNames) {
@@ -170,6 +175,8 @@ public final class Polycell implements AutoCloseable {
         startScheduler();
         startApiTier();
         seedDefaultFlavors();
+        search.startIndexer(schedulerStreams(), api.configuration().getComponent(TokenStore.class),
+                api.configuration().getComponent(TransactionManager.class));
         List<ServerSource> sources = new ArrayList<>();
         sources.add(new BuildRequestServerSource(api.jdbc()));
         cells.forEach((name, store) -> sources.add(new CellServerSource(name, store.jdbc())));
@@ -454,6 +461,11 @@ public final class Polycell implements AutoCloseable {
         return drivers.get(host);
     }
 
+    /** The search index: its node, indexer and lag; off unless {@code polycell.search.enabled}. */
+    public SearchRuntime search() {
+        return search;
+    }
+
     /** A store's runtime by name ({@code api} or a cell), for operators' tools and tests. */
     public StoreRuntime store(String name) {
         return API.equals(name) ? api : cells.get(name);
@@ -465,6 +477,9 @@ public final class Polycell implements AutoCloseable {
         janitor.shutdownNow();
         schedulerFeeds.forEach(TrackingEventProcessor::shutDown);
         awaitSnapshotWriter();
+        if (search != null) {
+            search.close();
+        }
         closeQuietly(api);
         agents.values().forEach(ComputeAgent::close);
         drivers.values().stream().filter(AutoCloseable.class::isInstance).forEach(Polycell::closeDriver);

@@ -7,7 +7,10 @@ import io.polycell.messages.host.AllocationPolicy;
 import io.polycell.messages.image.ImageSpec;
 import io.polycell.messages.quota.QuotaResource;
 import io.polycell.scheduler.weigher.Weighing;
+import io.polycell.searchlight.cluster.SearchClusterSettings;
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -27,14 +30,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param images images added to the built-in catalog
  * @param scheduler how the scheduler weighs hosts
  * @param quota the quotas of projects that have none of their own
+ * @param search where the search index of servers lives (the embedded Elasticsearch node by default)
  */
 @ConfigurationProperties("polycell")
 public record PolycellProperties(Path dataDir, int postgresPort, Map<String, CellProperties> cells,
                                  AgentProperties agent, ConductorSettings conductor, List<ImageProperties> images,
-                                 SchedulerProperties scheduler, QuotaProperties quota) {
+                                 SchedulerProperties scheduler, QuotaProperties quota, SearchProperties search) {
 
     public PolycellProperties {
         quota = quota == null ? new QuotaProperties(null) : quota;
+        search = search == null ? new SearchProperties(null, null, null, null, null, null, null, null, null, null)
+                : search;
         scheduler = scheduler == null ? new SchedulerProperties(null, null, null, null, null) : scheduler;
         images = images == null ? List.of() : List.copyOf(images);
         conductor = conductor == null ? ConductorSettings.defaults() : conductor;
@@ -236,5 +242,47 @@ public record PolycellProperties(Path dataDir, int postgresPort, Map<String, Cel
         cells.put("cell1", new CellProperties(null, null, null, null, null, null, null, null, null));
         cells.put("cell2", new CellProperties(null, null, null, null, null, null, null, null, null));
         return cells;
+    }
+
+    /**
+     * The search index of servers ({@code polycell.search.*}). Without a URL the embedded default starts
+     * its own Elasticsearch node under {@code <data-dir>/elasticsearch}; with one it uses that cluster.
+     *
+     * @param enabled        false to run without a search index: servers are listed by merging the views
+     * @param url            an external cluster's node URLs, comma-separated ({@code https://es1:9200,...})
+     * @param apiKey         the external cluster's API key (encoded, as Elasticsearch hands it out)
+     * @param username       a user of the external cluster, with {@code password}
+     * @param password       that user's password
+     * @param caCertificate  the PEM file of the CA that signed the cluster's HTTP certificate
+     * @param caFingerprint  or that CA's SHA-256 fingerprint
+     * @param heap           the embedded node's heap ({@code 512m} by default)
+     * @param port           the embedded node's HTTP port on 127.0.0.1; 0 (the default) picks a free one
+     * @param maxLag         how far behind the events the index may be and still answer listings (10 s)
+     */
+    public record SearchProperties(Boolean enabled, String url, String apiKey, String username, String password,
+                                   Path caCertificate, String caFingerprint, String heap, Integer port,
+                                   Duration maxLag) {
+
+        public SearchProperties {
+            enabled = enabled == null || enabled;
+            heap = heap == null ? "512m" : heap;
+            port = port == null ? 0 : port;
+            maxLag = maxLag == null ? Duration.ofSeconds(10) : maxLag;
+            if (maxLag.isNegative()) {
+                throw new IllegalArgumentException("polycell.search.max-lag must not be negative");
+            }
+        }
+
+        /** Whether an external cluster is configured rather than the embedded node. */
+        public boolean external() {
+            return url != null && !url.isBlank();
+        }
+
+        /** The external cluster's settings; only when {@link #external()}. */
+        public SearchClusterSettings externalCluster() {
+            List<URI> urls = Arrays.stream(url.split(",")).map(String::trim).filter(u -> !u.isEmpty())
+                    .map(URI::create).toList();
+            return SearchClusterSettings.external(urls, apiKey, username, password, caCertificate, caFingerprint);
+        }
     }
 }

@@ -10,7 +10,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Whether this process is ready to take work, for load balancers and operators: every scheduler
- * replica has caught up with the streams it reads (503 until then), with the replicas' host counts.
+ * replica has caught up with the streams it reads (503 until then), with the replicas' host counts,
+ * and how the search index is doing (its lag behind the events; listings do without it when it lags).
  * Readable without a token, like the version documents.
  */
 @RestController
@@ -28,6 +29,7 @@ class HealthController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", ready ? "ready" : "catching up");
         body.put("scheduler", polycell.schedulerStatus());
+        body.put("search", polycell.search().status());
         return ResponseEntity.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
     }
 }

@@ -40,13 +40,20 @@ public final class RunningPolycell implements AutoCloseable {
     /**
      * Starts Polycell on {@code dataDir} with the given extra properties ({@code key=value}). Unless
      * they set {@code polycell.quota.*}, instances, cores and RAM are unlimited: most tests boot more
-     * servers into one project than Nova's default quotas allow, and are not about quotas.
+     * servers into one project than Nova's default quotas allow, and are not about quotas. The search
+     * index is off unless a property names {@code polycell.search.enabled}: an Elasticsearch node per
+     * test would double the suite's time, and only the search tests need one.
      */
     public static RunningPolycell start(Path dataDir, String... properties) {
         // Command-line arguments, not default properties: application.properties must not win over them.
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--polycell.data-dir=" + dataDir));
+        boolean searchNamed = false;
         for (String property : properties) {
             args.add("--" + property);
+            searchNamed |= property.startsWith("polycell.search.enabled=");
+        }
+        if (!searchNamed) {
+            args.add("--polycell.search.enabled=false");
         }
         if (Arrays.stream(properties).noneMatch(property -> property.startsWith("polycell.quota."))) {
             args.addAll(UNLIMITED_SERVERS);
