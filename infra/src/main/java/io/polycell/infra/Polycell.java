@@ -16,6 +16,7 @@ import io.polycell.compute.agent.ComputeAgent;
 import io.polycell.compute.driver.ComputeDriver;
 import io.polycell.compute.link.LocalCellLink;
 import io.polycell.infra.postgres.EmbeddedPostgresServer;
+import io.polycell.infra.search.IndexedServerListing;
 import io.polycell.infra.search.SearchRuntime;
 import io.polycell.infra.store.AxonSerialization;
 import io.polycell.infra.store.StoreRuntime;
@@ -180,7 +181,8 @@ public final class Polycell implements AutoCloseable {
         List<ServerSource> sources = new ArrayList<>();
         sources.add(new BuildRequestServerSource(api.jdbc()));
         cells.forEach((name, store) -> sources.add(new CellServerSource(name, store.jdbc())));
-        listing = new ServerListing(sources);
+        listing = new ServerListing(sources, properties.search().enabled()
+                ? new IndexedServerListing(search, properties.search().maxLag(), clock) : null);
         Map<String, JdbcTemplate> cellDatabases = new LinkedHashMap<>();
         cells.forEach((name, store) -> cellDatabases.put(name, store.jdbc()));
         instanceActions = new InstanceActions(cellDatabases);

@@ -29,7 +29,9 @@ class HealthController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", ready ? "ready" : "catching up");
         body.put("scheduler", polycell.schedulerStatus());
-        body.put("search", polycell.search().status());
+        Map<String, Object> search = new LinkedHashMap<>(polycell.search().status());
+        search.put("listings", polycell.listing().counts());
+        body.put("search", search);
         return ResponseEntity.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
     }
 }

@@ -117,7 +117,8 @@ public final class RunningPolycell implements AutoCloseable {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(),
-                    response.headers().firstValue("x-openstack-request-id").orElse(null));
+                    response.headers().firstValue("x-openstack-request-id").orElse(null),
+                    response.headers().firstValue("x-polycell-listing").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -145,8 +146,8 @@ public final class RunningPolycell implements AutoCloseable {
         context.close();
     }
 
-    /** An HTTP answer. */
-    public record Response(int status, String body, String requestId) {
+    /** An HTTP answer; {@code listing} is how a server listing was read ({@code index} or {@code merge}). */
+    public record Response(int status, String body, String requestId, String listing) {
 
         public JsonNode json() {
             return body == null || body.isEmpty() ? JSON.nullNode() : JSON.readTree(body);

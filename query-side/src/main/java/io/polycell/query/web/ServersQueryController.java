@@ -4,11 +4,13 @@ import io.polycell.messages.common.Requester;
 import io.polycell.messages.error.ErrorCode;
 import io.polycell.messages.error.PolycellException;
 import io.polycell.query.server.ServerListing;
+import io.polycell.query.server.ServerPage;
 import io.polycell.query.server.ServerRow;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -26,13 +28,16 @@ class ServersQueryController {
         this.listing = listing;
     }
 
+    /** Says how a list response was read: {@code index} or {@code merge}. */
+    static final String LISTING_HEADER = "X-Polycell-Listing";
+
     @GetMapping
-    Map<String, Object> list(Requester requester, @RequestParam Map<String, String> query) {
+    ResponseEntity<Map<String, Object>> list(Requester requester, @RequestParam Map<String, String> query) {
         return page(requester, query, "servers", (row, base) -> ServerJson.summary(row, base));
     }
 
     @GetMapping("/detail")
-    Map<String, Object> detail(Requester requester, @RequestParam Map<String, String> query) {
+    ResponseEntity<Map<String, Object>> detail(Requester requester, @RequestParam Map<String, String> query) {
         return page(requester, query, "servers/detail", (row, base) -> ServerJson.detail(row, requester, base));
     }
 
@@ -43,12 +48,13 @@ class ServersQueryController {
         return Map.of("server", ServerJson.detail(row, requester, Links.base()));
     }
 
-    private Map<String, Object> page(Requester requester, Map<String, String> query, String path,
+    private ResponseEntity<Map<String, Object>> page(Requester requester, Map<String, String> query, String path,
                                      BiFunction<ServerRow, String, Map<String, Object>> render) {
         int limit = limit(query.get("limit"));
         boolean allTenants = requester.admin() && isTrue(query.get("all_tenants"));
         String projectId = allTenants ? null : requester.projectId();
-        List<ServerRow> rows = listing.page(requester, projectId, query.get("marker"), limit);
+        ServerPage page = listing.list(requester, projectId, query.get("marker"), limit);
+        List<ServerRow> rows = page.rows();
         String base = Links.base();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("servers", rows.stream().map(row -> render.apply(row, base)).toList());
@@ -57,7 +63,7 @@ class ServersQueryController {
                     + (allTenants ? "&all_tenants=1" : "");
             body.put("servers_links", List.of(Map.of("rel", "next", "href", next)));
         }
-        return body;
+        return ResponseEntity.ok().header(LISTING_HEADER, page.path().headerValue()).body(body);
     }
 
     private static int limit(String value) {

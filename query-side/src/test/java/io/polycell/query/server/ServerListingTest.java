@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The merge across sources, and the hand-over from a build request to its cell. */
+/** The merge across sources, the hand-over from a build request to its cell, and the choice of the index. */
 class ServerListingTest {
 
     private static final Requester ALICE = new Requester("alice", "p", false);
@@ -62,6 +62,74 @@ class ServerListingTest {
         cell1.rows.add(row("x", 1, "cell1", false));
         assertThat(listing.find("x", new Requester("bob", "q", false))).isEmpty();
         assertThat(listing.find("x", new Requester("admin", "q", true))).isPresent();
+    }
+
+    @Test
+    void listsFromTheIndexWhenItIsReadyWithTheMarkersPositionFromTheViews() {
+        cell1.rows.add(row("a", 1, "cell1", false));
+        cell1.rows.add(row("b", 2, "cell1", false));
+        StubIndex index = new StubIndex();
+        index.ready = true;
+        index.answer = List.of(row("a", 1, "cell1", false));
+        ServerListing withIndex = new ServerListing(List.of(api, cell1, cell2), index);
+
+        ServerPage page = withIndex.list(ALICE, "p", "b", 5);
+
+        assertThat(page.path()).isEqualTo(ListingPath.INDEX);
+        assertThat(page.rows()).extracting(ServerRow::id).containsExactly("a");
+        assertThat(index.askedAfter).isEqualTo(new ListingCursor(row("b", 2, "cell1", false).createdAt(), "b"));
+        assertThat(withIndex.counts()).containsEntry("index", 1L).containsEntry("merge", 0L);
+    }
+
+    @Test
+    void mergesWhenTheIndexIsNotReadyOrDoesNotAnswer() {
+        cell1.rows.add(row("a", 1, "cell1", false));
+        StubIndex index = new StubIndex();
+        ServerListing withIndex = new ServerListing(List.of(api, cell1, cell2), index);
+
+        ServerPage notReady = withIndex.list(ALICE, "p", null, 5);
+        index.ready = true;
+        index.failure = new IllegalStateException("connection refused");
+        ServerPage failing = withIndex.list(ALICE, "p", null, 5);
+
+        assertThat(notReady.path()).isEqualTo(ListingPath.MERGE);
+        assertThat(failing.path()).isEqualTo(ListingPath.MERGE);
+        assertThat(failing.rows()).extracting(ServerRow::id).containsExactly("a");
+        assertThat(withIndex.counts()).containsEntry("index", 0L).containsEntry("merge", 2L);
+        assertThat(listing.list(ALICE, "p", null, 5).path()).as("without an index").isEqualTo(ListingPath.MERGE);
+    }
+
+    @Test
+    void refusesAnUnknownMarkerBeforeAskingTheIndex() {
+        StubIndex index = new StubIndex();
+        index.ready = true;
+        ServerListing withIndex = new ServerListing(List.of(api, cell1, cell2), index);
+
+        assertThatThrownBy(() -> withIndex.list(ALICE, "p", "zzz", 3)).isInstanceOf(PolycellException.class)
+                .hasMessage("marker [zzz] not found");
+        assertThat(index.askedAfter).isNull();
+    }
+
+    /** An index whose readiness and answer the test sets. */
+    private static final class StubIndex implements IndexedServers {
+        private boolean ready;
+        private List<ServerRow> answer = List.of();
+        private RuntimeException failure;
+        private ListingCursor askedAfter;
+
+        @Override
+        public boolean ready() {
+            return ready;
+        }
+
+        @Override
+        public List<ServerRow> page(String projectId, ListingCursor cursor, int limit) {
+            askedAfter = cursor;
+            if (failure != null) {
+                throw failure;
+            }
+            return answer;
+        }
     }
 
     private static ServerRow row(String id, int second, String cell, boolean buildRequest) {
