@@ -4,6 +4,7 @@ import io.polycell.scheduler.HostStatesSnapshot;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.SerializedObject;
@@ -56,7 +57,7 @@ public final class SchedulerSnapshots {
     /** The newest snapshot that can be read, if any. */
     public Optional<Restored> latest() {
         List<Restored> newest = jdbc.query("SELECT events, token_type, token, state_type, state "
-                + "FROM scheduler_snapshot ORDER BY id DESC LIMIT 1", (rs, n) -> {
+                + "FROM scheduler_snapshot ORDER BY id DESC LIMIT ?", (rs, n) -> {
                     try {
                         TrackingToken position = serializer.deserialize(new SimpleSerializedObject<>(
                                 rs.getBytes("token"), byte[].class, new SimpleSerializedType(rs.getString("token_type"),
@@ -66,11 +67,11 @@ public final class SchedulerSnapshots {
                                 null)));
                         return new Restored(states, position, rs.getLong("events"));
                     } catch (RuntimeException unreadable) {
-                        log.warn("The newest scheduler snapshot cannot be read ({}); replaying every event instead",
-                                unreadable.getMessage());
+                        log.warn("A scheduler snapshot cannot be read ({}); trying an older one, else replaying "
+                                + "every event", unreadable.getMessage());
                         return null;
                     }
-                });
-        return newest.isEmpty() ? Optional.empty() : Optional.ofNullable(newest.get(0));
+                }, KEPT);
+        return newest.stream().filter(Objects::nonNull).findFirst();
     }
 }

@@ -23,10 +23,25 @@ public final class ImagePropertiesFilter implements HostFilter {
         if (wanted == null || offered == null) {
             return true;
         }
-        for (String one : offered.split(",")) {
-            if (wanted.equalsIgnoreCase(one.trim())) {
+        return listed(offered, wanted);
+    }
+
+    /**
+     * Whether {@code value} is one of the comma-separated {@code list}, ignoring case. Read in place:
+     * the filter runs on every host of a pass whenever the image names an architecture (the
+     * built-in images all do), so it allocates nothing.
+     */
+    static boolean listed(String list, String value) {
+        int start = 0;
+        while (start <= list.length()) {
+            int end = list.indexOf(',', start);
+            if (end < 0) {
+                end = list.length();
+            }
+            if (end - start == value.length() && list.regionMatches(true, start, value, 0, value.length())) {
                 return true;
             }
+            start = end + 1;
         }
         return false;
     }

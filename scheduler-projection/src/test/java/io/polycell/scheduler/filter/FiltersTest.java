@@ -130,6 +130,9 @@ class FiltersTest {
                     Map.of("architecture", "aarch64,i686,x86_64", "hypervisor_type", "qemu")));
             assertThat(filter.passes(tcg, image(Map.of("architecture", "i686")))).isTrue();
             assertThat(filter.passes(tcg, image(Map.of("architecture", "ppc64le")))).isFalse();
+            assertThat(filter.passes(tcg, image(Map.of("architecture", "x86")))).as("a prefix is not a match")
+                    .isFalse();
+            assertThat(filter.passes(tcg, image(Map.of("architecture", "X86_64")))).isTrue();
         }
 
         @Test
