@@ -39,6 +39,7 @@ import io.polycell.query.server.ServerListing;
 import io.polycell.query.server.ServerSource;
 import io.polycell.scheduler.FilterScheduler;
 import io.polycell.scheduler.HostStates;
+import io.polycell.scheduler.RecheckingScheduler;
 import io.polycell.scheduler.ReplicatedScheduler;
 import io.polycell.scheduler.Scheduler;
 import io.polycell.scheduler.filter.AggregateExtraSpecsFilter;
@@ -89,6 +90,8 @@ public final class Polycell implements AutoCloseable {
     public static final String API = "api";
     private static final Logger log = LoggerFactory.getLogger(Polycell.class);
     private static final Duration SCHEDULER_CATCH_UP = Duration.ofMinutes(5);
+    /** How long a replica that found no host waits for its states to catch up before deciding again. */
+    private static final Duration SCHEDULER_RECHECK = Duration.ofSeconds(2);
     private static final Duration HANDOVER_KEPT = Duration.ofMinutes(2);
     private static final int API_POOL = 24;
     private static final int CELL_POOL = 16;
@@ -132,11 +135,14 @@ public final class Polycell implements AutoCloseable {
 
     private Polycell(PolycellProperties properties, Clock clock) {
         this.properties = properties;
-        List<FilterScheduler> replicas = new ArrayList<>();
+        List<Scheduler> replicas = new ArrayList<>();
         for (int i = 0; i < properties.scheduler().replicas(); i++) {
             HostStates states = new HostStates();
             replicaStates.add(states);
-            replicas.add(newScheduler(states));
+            int replica = i;
+            replicas.add(new RecheckingScheduler(newScheduler(states),
+                    within -> SchedulerFeed.awaitCurrent(schedulerFeeds.get(replica), schedulerStreams(), within),
+                    SCHEDULER_RECHECK));
         }
         this.scheduler = replicas.size() == 1 ? replicas.get(0) : new ReplicatedScheduler(replicas);
         this.images = new ImageCatalog(properties.images().stream().map(PolycellProperties.ImageProperties::toSpec)

@@ -3,15 +3,19 @@ package io.polycell.infra;
 import io.polycell.scheduler.HostStateProjection;
 import io.polycell.scheduler.HostStates;
 import io.polycell.scheduler.HostStatesSnapshot;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.MultiSourceTrackingToken;
 import org.axonframework.eventhandling.MultiStreamableMessageSource;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -86,6 +90,49 @@ public final class SchedulerFeed {
     public static boolean caughtUp(TrackingEventProcessor feed) {
         Map<Integer, EventTrackerStatus> status = feed.processingStatus();
         return !status.isEmpty() && status.values().stream().allMatch(EventTrackerStatus::isCaughtUp);
+    }
+
+    /**
+     * Waits up to {@code within} until {@code feed} has read every event {@code streams} held when this
+     * was called; whether it has.
+     */
+    public static boolean awaitCurrent(TrackingEventProcessor feed,
+                                       Map<String, StreamableMessageSource<TrackedEventMessage<?>>> streams,
+                                       Duration within) {
+        Map<String, TrackingToken> heads = new HashMap<>();
+        streams.forEach((name, stream) -> heads.put(name, stream.createHeadToken()));
+        heads.values().removeIf(Objects::isNull);
+        MultiSourceTrackingToken head = new MultiSourceTrackingToken(heads);
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!reached(feed, head)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean reached(TrackingEventProcessor feed, MultiSourceTrackingToken head) {
+        return feed.processingStatus().values().stream().map(EventTrackerStatus::getTrackingToken)
+                .anyMatch(position -> position instanceof MultiSourceTrackingToken read && covers(read, head));
+    }
+
+    /**
+     * Per store, by position: a gap the feed still waits on (a transaction that rolled back) must not
+     * hold the answer back until it times out. A store with no events yet has no head to reach.
+     */
+    private static boolean covers(MultiSourceTrackingToken read, MultiSourceTrackingToken head) {
+        return head.getTrackingTokens().entrySet().stream().allMatch(store -> {
+            TrackingToken position = read.getTrackingTokens().get(store.getKey());
+            return position != null && position.position().orElse(-1)
+                    >= store.getValue().position().orElse(Long.MAX_VALUE);
+        });
     }
 
     /**

@@ -3,8 +3,11 @@ package io.polycell.command.delete;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.polycell.command.routing.CellIdentity;
 import io.polycell.command.routing.CommandRouter;
+import io.polycell.command.routing.Outcomes;
 import io.polycell.messages.host.ReleaseHostResources;
+import io.polycell.messages.instance.CompleteInstanceDeletion;
 import io.polycell.messages.instance.DestroyGuest;
+import io.polycell.messages.instance.GuestDestroyed;
 import io.polycell.messages.instance.InstanceDeleted;
 import io.polycell.messages.instance.InstanceDeletionStarted;
 import jakarta.inject.Inject;
@@ -15,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The cell conductor's delete task: have the host's agent destroy the guest, then give the host its
- * resources back once the instance is deleted.
+ * The cell conductor's delete task: have the host's agent destroy the guest, give the host its
+ * resources back, then finish the delete.
  */
 public class DeleteSaga {
 
@@ -51,9 +54,19 @@ public class DeleteSaga {
         });
     }
 
+    /**
+     * The host gets its resources back before the server is deleted, so a server gone from the
+     * listings no longer holds a place. A store that does not answer fails the event, which is retried.
+     */
+    @SagaEventHandler(associationProperty = "instanceId")
+    void on(GuestDestroyed event) {
+        Outcomes.await(router.toCell(cell.name(), new ReleaseHostResources(host, instanceId)));
+        Outcomes.await(router.toCell(cell.name(), new CompleteInstanceDeletion(instanceId)));
+    }
+
     @EndSaga
     @SagaEventHandler(associationProperty = "instanceId")
     void on(InstanceDeleted event) {
-        router.toCell(cell.name(), new ReleaseHostResources(host, instanceId));
+        log.debug("Instance {} is deleted and host {} has its resources back", instanceId, host);
     }
 }

@@ -20,8 +20,10 @@ import io.polycell.messages.error.ErrorCode;
 import io.polycell.messages.error.PolycellException;
 import io.polycell.messages.instance.CreateFailedInstance;
 import io.polycell.messages.instance.CreateInstance;
+import io.polycell.messages.instance.CompleteInstanceDeletion;
 import io.polycell.messages.instance.DeleteInstance;
 import io.polycell.messages.instance.FailedInstanceCreated;
+import io.polycell.messages.instance.GuestDestroyed;
 import io.polycell.messages.instance.InstanceCreated;
 import io.polycell.messages.instance.InstanceDeleted;
 import io.polycell.messages.instance.InstanceDeletionStarted;
@@ -58,6 +60,7 @@ public class Instance {
     private TaskState taskState;
     private PowerState powerState = PowerState.NOSTATE;
     private boolean locked;
+    private boolean guestDestroyed;
     private ActionInFlight inFlight;
 
     /** The host action under way, so that only its own report can finish it. */
@@ -186,8 +189,15 @@ public class Instance {
     }
 
     @CommandHandler
-    void handle(RecordGuestDestroyed command, Clock clock) {
-        if (taskState == TaskState.DELETING) {
+    void handle(RecordGuestDestroyed command) {
+        if (taskState == TaskState.DELETING && !guestDestroyed) {
+            apply(new GuestDestroyed(instanceId, host));
+        }
+    }
+
+    @CommandHandler
+    void handle(CompleteInstanceDeletion command, Clock clock) {
+        if (taskState == TaskState.DELETING && guestDestroyed) {
             apply(new InstanceDeleted(instanceId, host, now(clock)));
         }
     }
@@ -282,6 +292,11 @@ public class Instance {
     void on(InstanceDeletionStarted event) {
         taskState = TaskState.DELETING;
         inFlight = null;
+    }
+
+    @EventSourcingHandler
+    void on(GuestDestroyed event) {
+        guestDestroyed = true;
     }
 
     @EventSourcingHandler

@@ -12,6 +12,8 @@ import io.polycell.messages.instance.FailedInstanceCreated;
 import io.polycell.messages.instance.InstanceCreated;
 import io.polycell.messages.instance.InstanceDeleted;
 import io.polycell.messages.instance.InstanceDeletionStarted;
+import io.polycell.messages.instance.CompleteInstanceDeletion;
+import io.polycell.messages.instance.GuestDestroyed;
 import io.polycell.messages.instance.InstanceSpawnFailed;
 import io.polycell.messages.instance.InstanceSpawned;
 import io.polycell.messages.instance.PowerState;
@@ -87,10 +89,31 @@ class InstanceTest {
     }
 
     @Test
-    void theHostsReportCompletesTheDelete() {
+    void theHostsReportSaysTheGuestIsGoneButTheServerStaysDeleting() {
         fixture.given(created, spawned, new InstanceDeletionStarted(ID, "h1"))
                 .when(new RecordGuestDestroyed(ID, "h1"))
+                .expectEvents(new GuestDestroyed(ID, "h1"));
+    }
+
+    @Test
+    void aRepeatedReportChangesNothing() {
+        fixture.given(created, spawned, new InstanceDeletionStarted(ID, "h1"), new GuestDestroyed(ID, "h1"))
+                .when(new RecordGuestDestroyed(ID, "h1"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void theConductorCompletesTheDeleteOnceTheGuestIsGone() {
+        fixture.given(created, spawned, new InstanceDeletionStarted(ID, "h1"), new GuestDestroyed(ID, "h1"))
+                .when(new CompleteInstanceDeletion(ID))
                 .expectEvents(new InstanceDeleted(ID, "h1", Specs.NOW));
+    }
+
+    @Test
+    void theDeleteIsNotCompletedWhileTheGuestMayStillRun() {
+        fixture.given(created, spawned, new InstanceDeletionStarted(ID, "h1"))
+                .when(new CompleteInstanceDeletion(ID))
+                .expectNoEvents();
     }
 
     @Test
