@@ -10,6 +10,7 @@ import io.polycell.messages.instance.FailedInstanceCreated;
 import io.polycell.messages.instance.InstanceCreated;
 import io.polycell.messages.instance.InstanceDeleted;
 import io.polycell.messages.instance.InstanceDeletionStarted;
+import io.polycell.messages.instance.InstanceSpawnFailed;
 import io.polycell.messages.instance.InstanceSpawned;
 import io.polycell.messages.instance.InstanceSpec;
 import io.polycell.messages.instance.PowerState;
@@ -31,6 +32,7 @@ import org.axonframework.messaging.StreamableMessageSource;
 final class ServerEvents {
 
     static final FlavorSpec TINY = new FlavorSpec("1", "m1.tiny", 1, 512, 1, 0, 0, 1.0, true);
+    static final FlavorSpec SMALL = new FlavorSpec("2", "m1.small", 1, 2048, 20, 0, 0, 1.0, true);
     static final ImageSpec CIRROS = new ImageSpec("c1b0e1a5-6e0f-4c8a-9f0e-2b7d3c4e5f61", "cirros", 0, 0, 1L, "qcow2",
             Map.of());
 
@@ -56,6 +58,11 @@ final class ServerEvents {
         return new InstanceSpec(id, "web-" + id, project, "alice", TINY, CIRROS, Map.of("role", "web"), created);
     }
 
+    /** A server of {@code flavor}. */
+    static InstanceSpec spec(String id, String project, FlavorSpec flavor, Instant created) {
+        return new InstanceSpec(id, "web-" + id, project, "alice", flavor, CIRROS, Map.of("role", "web"), created);
+    }
+
     /** Appends {@code event} to {@code store} as the next event of the aggregate {@code id}. */
     void append(String store, String id, Object event) {
         long seq = sequences.merge(store + "/" + id, 1L, Long::sum) - 1;
@@ -75,6 +82,11 @@ final class ServerEvents {
 
     void spawned(String cell, String id, Instant launched) {
         append(cell, id, new InstanceSpawned(id, "h", PowerState.RUNNING, launched));
+    }
+
+    /** The host could not spawn the guest: the server is ERROR in its cell, with the fault. */
+    void spawnFailed(String cell, String id, String message, Instant at) {
+        append(cell, id, new InstanceSpawnFailed(id, "h", new Fault(500, message, message, at)));
     }
 
     void deleted(String cell, String id, Instant at) {
