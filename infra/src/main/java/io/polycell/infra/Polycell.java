@@ -19,6 +19,7 @@ import io.polycell.infra.postgres.EmbeddedPostgresServer;
 import io.polycell.infra.search.IndexedServerListing;
 import io.polycell.infra.search.SearchRuntime;
 import io.polycell.infra.store.AxonSerialization;
+import io.polycell.infra.store.StoreProbe;
 import io.polycell.infra.store.StoreRuntime;
 import io.polycell.messages.flavor.CreateFlavor;
 import io.polycell.messages.host.AllocationPolicy;
@@ -115,6 +116,7 @@ public final class Polycell implements AutoCloseable {
     private final Map<String, ComputeDriver> drivers = new LinkedHashMap<>();
     private EmbeddedPostgresServer postgres;
     private SearchRuntime search;
+    private StoreProbe storeProbe;
     private StoreRuntime api;
     private FlavorViewProjection flavorView;
     private BuildRequestViewProjection buildRequestView;
@@ -184,9 +186,13 @@ public final class Polycell implements AutoCloseable {
         seedDefaultFlavors();
         search.startIndexer(schedulerStreams(), api.configuration().getComponent(TokenStore.class),
                 api.configuration().getComponent(TransactionManager.class));
+        Map<String, String> cellUrls = new LinkedHashMap<>();
+        cells.keySet().forEach(name -> cellUrls.put(name, postgres.jdbcUrl(name)));
+        storeProbe = new StoreProbe(cellUrls, postgres.user());
         List<ServerSource> sources = new ArrayList<>();
         sources.add(new BuildRequestServerSource(api.jdbc()));
-        cells.forEach((name, store) -> sources.add(new CellServerSource(name, store.jdbc())));
+        cells.forEach((name, store) -> sources.add(new CellServerSource(name, store.jdbc(),
+                () -> storeProbe.answers(name))));
         listing = new ServerListing(sources, properties.search().enabled()
                 ? new IndexedServerListing(search, properties.search().maxLag(), clock) : null);
         Map<String, JdbcTemplate> cellDatabases = new LinkedHashMap<>();
@@ -474,6 +480,21 @@ public final class Polycell implements AutoCloseable {
         return search;
     }
 
+    /** Which cells' databases answered their last probe, by cell. */
+    public Map<String, Boolean> cellStores() {
+        return storeProbe == null ? Map.of() : new java.util.TreeMap<>(storeProbe.states());
+    }
+
+    /** The embedded PostgreSQL server's JDBC URL for {@code database}, for tests that act on it directly. */
+    String databaseUrl(String database) {
+        return postgres.jdbcUrl(database);
+    }
+
+    /** The embedded PostgreSQL server's user. */
+    String databaseUser() {
+        return postgres.user();
+    }
+
     /** A store's runtime by name ({@code api} or a cell), for operators' tools and tests. */
     public StoreRuntime store(String name) {
         return API.equals(name) ? api : cells.get(name);
@@ -483,6 +504,9 @@ public final class Polycell implements AutoCloseable {
     public void close() {
         log.info("Polycell is stopping");
         janitor.shutdownNow();
+        if (storeProbe != null) {
+            storeProbe.close();
+        }
         schedulerFeeds.forEach(TrackingEventProcessor::shutDown);
         awaitSnapshotWriter();
         if (search != null) {

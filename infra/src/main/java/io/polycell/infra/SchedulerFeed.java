@@ -100,7 +100,11 @@ public final class SchedulerFeed {
                                        Map<String, StreamableMessageSource<TrackedEventMessage<?>>> streams,
                                        Duration within) {
         Map<String, TrackingToken> heads = new HashMap<>();
-        streams.forEach((name, stream) -> heads.put(name, stream.createHeadToken()));
+        try {
+            streams.forEach((name, stream) -> heads.put(name, stream.createHeadToken()));
+        } catch (RuntimeException storeDown) {
+            return false;
+        }
         heads.values().removeIf(Objects::isNull);
         MultiSourceTrackingToken head = new MultiSourceTrackingToken(heads);
         long deadline = System.nanoTime() + within.toNanos();

@@ -2,7 +2,8 @@ package io.polycell.infra.search;
 
 import io.polycell.messages.common.Fault;
 import io.polycell.query.server.IndexedServers;
-import io.polycell.query.server.ListingCursor;
+import io.polycell.messages.listing.ServerQuery;
+import io.polycell.query.server.RowOrder;
 import io.polycell.query.server.ServerRow;
 import io.polycell.searchlight.index.SearchIndexFeed;
 import io.polycell.searchlight.index.ServerDocument;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The listing's reader of the search index. Ready when the feed is set up, not failing, within the
@@ -47,7 +49,14 @@ public final class IndexedServerListing implements IndexedServers {
             return false;
         }
         long deadline = System.nanoTime() + CATCH_UP.toNanos();
-        while (!feed.reachedHead()) {
+        while (true) {
+            Boolean reached = reachedHead(feed);
+            if (reached == null) {
+                return false;
+            }
+            if (reached) {
+                return true;
+            }
             if (System.nanoTime() - deadline > 0 || feed.failing()) {
                 return false;
             }
@@ -58,20 +67,51 @@ public final class IndexedServerListing implements IndexedServers {
                 return false;
             }
         }
-        return true;
+    }
+
+    /** Whether the feed has read every store's head; null when a store does not answer, so none can know. */
+    private static Boolean reachedHead(SearchIndexFeed feed) {
+        try {
+            return feed.reachedHead();
+        } catch (RuntimeException storeDown) {
+            return null;
+        }
     }
 
     @Override
-    public List<ServerRow> page(String projectId, ListingCursor cursor, int limit) {
+    public List<ServerRow> page(ServerQuery query, ServerRow after, int limit) {
+        return search(query, null, after, limit);
+    }
+
+    @Override
+    public List<ServerRow> pageOfCell(String cell, ServerQuery query, ServerRow after, int limit) {
+        return search(query, cell, after, limit);
+    }
+
+    @Override
+    public Optional<ServerRow> find(String id) {
+        if (search.feed() == null) {
+            return Optional.empty();
+        }
+        try {
+            return new ServerSearch(search.index().client(), search.index().alias()).find(id)
+                    .map(IndexedServerListing::row);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private List<ServerRow> search(ServerQuery query, String cell, ServerRow after, int limit) {
         SearchIndexFeed feed = search.feed();
         if (feed == null) {
             throw new IllegalStateException("the search index is not set up");
         }
         ServerSearch servers = new ServerSearch(search.index().client(), search.index().alias());
+        List<Object> afterValues = after == null ? null
+                : query.order().stream().<Object>map(key -> RowOrder.value(after, key.field())).toList();
         try {
             refreshIfWritten(feed, servers);
-            return servers.page(projectId, cursor == null ? null : cursor.createdAt(),
-                    cursor == null ? null : cursor.id(), limit).stream().map(IndexedServerListing::row).toList();
+            return servers.page(query, cell, afterValues, limit).stream().map(IndexedServerListing::row).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -95,6 +135,6 @@ public final class IndexedServerListing implements IndexedServers {
         return new ServerRow(document.id(), document.name(), document.projectId(), document.userId(),
                 document.cell(), document.host(), document.flavorId(), document.imageId(), document.metadata(),
                 document.vmState(), document.taskState(), document.powerState(), fault, document.createdAt(), updated,
-                document.launchedAt(), document.buildRequest());
+                document.launchedAt(), document.deletedAt(), document.buildRequest(), false);
     }
 }

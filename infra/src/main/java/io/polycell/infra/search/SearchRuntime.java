@@ -5,6 +5,7 @@ import io.polycell.infra.PolycellProperties.SearchProperties;
 import io.polycell.search.node.EmbeddedSearchNode;
 import io.polycell.searchlight.cluster.SearchClients;
 import io.polycell.searchlight.cluster.SearchClusterSettings;
+import io.polycell.searchlight.index.IndexRebuild;
 import io.polycell.searchlight.index.SearchIndexFeed;
 import io.polycell.searchlight.index.ServerIndex;
 import io.polycell.searchlight.index.ServerIndexer;
@@ -40,6 +41,7 @@ public final class SearchRuntime implements AutoCloseable {
     private static final int BATCH = 500;
     private static final Duration RETRY = Duration.ofSeconds(5);
     private static final Duration CHECK = Duration.ofSeconds(5);
+    private static final Duration REBUILD_TIMEOUT = Duration.ofHours(6);
 
     private final SearchProperties properties;
     private final Clock clock;
@@ -52,6 +54,8 @@ public final class SearchRuntime implements AutoCloseable {
     private ElasticsearchClient client;
     private ServerIndex index;
     private volatile SearchIndexFeed feed;
+    private volatile Map<String, StreamableMessageSource<TrackedEventMessage<?>>> streams;
+    private RebuildState rebuild = RebuildState.NONE;
     private volatile boolean lagging;
     private volatile boolean closed;
 
@@ -112,6 +116,7 @@ public final class SearchRuntime implements AutoCloseable {
             settings = properties.externalCluster();
             log.info("Using the external Elasticsearch cluster at {} for the search index", settings.urls());
         }
+        this.streams = streams;
         client = SearchClients.create(settings);
         index = new ServerIndex(client);
         if (!trySetUp(streams, tokens, transactions)) {
@@ -162,6 +167,39 @@ public final class SearchRuntime implements AutoCloseable {
         lagging = behind;
     }
 
+    /**
+     * Starts a rebuild of the index by replay in the background, unless one runs or the index is not set
+     * up; the state says which. Listings keep reading the current index until the alias moves.
+     */
+    public synchronized RebuildState startRebuild() {
+        if (feed == null || rebuild.running()) {
+            return rebuild;
+        }
+        rebuild = RebuildState.started(clock.instant());
+        Thread worker = new Thread(() -> {
+            try {
+                IndexRebuild.Result result = IndexRebuild.run(index, streams, REBUILD_TIMEOUT);
+                finish(rebuild.finished(clock.instant(), result, null));
+            } catch (RuntimeException e) {
+                log.warn("The rebuild of the search index failed; listings go on reading {}: {}", index.alias(),
+                        e.getMessage());
+                finish(rebuild.finished(clock.instant(), null, e.getMessage()));
+            }
+        }, "search-index-rebuild");
+        worker.setDaemon(true);
+        worker.start();
+        return rebuild;
+    }
+
+    private synchronized void finish(RebuildState done) {
+        rebuild = done;
+    }
+
+    /** The last rebuild's state: none yet, running, done with its result, or failed with the reason. */
+    public synchronized RebuildState rebuild() {
+        return rebuild;
+    }
+
     /** The live feed, or null while search is off or not set up. */
     public SearchIndexFeed feed() {
         return feed;
@@ -188,6 +226,7 @@ public final class SearchRuntime implements AutoCloseable {
             status.put("lag_seconds", Double.parseDouble(seconds(current.lag(clock))));
             status.put("max_lag_seconds", properties.maxLag().toMillis() / 1000.0);
             status.put("documents_written", current.indexer().written());
+            status.put("rebuild", rebuild().toMap());
         }
         return status;
     }

@@ -29,6 +29,7 @@ class HealthController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", ready ? "ready" : "catching up");
         body.put("scheduler", polycell.schedulerStatus());
+        body.put("cell_databases_answering", polycell.cellStores());
         Map<String, Object> search = new LinkedHashMap<>(polycell.search().status());
         search.put("listings", polycell.listing().counts());
         body.put("search", search);

@@ -34,4 +34,23 @@ public enum VmState {
     public String status() {
         return status;
     }
+
+    /**
+     * Nova's {@code status} of a server in {@code vmState} with {@code taskState} (API names, the task
+     * null for none): the task's own status when it has one (REBOOT, REBUILD, ...), else the vm state's.
+     */
+    public static String statusOf(String vmState, String taskState) {
+        if (taskState != null) {
+            String duringTask = TaskState.ofApiName(taskState).status();
+            if (duringTask != null) {
+                return duringTask;
+            }
+        }
+        for (VmState state : values()) {
+            if (state.apiName.equals(vmState)) {
+                return state.status;
+            }
+        }
+        return "UNKNOWN";
+    }
 }

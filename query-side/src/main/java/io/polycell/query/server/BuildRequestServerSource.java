@@ -1,10 +1,13 @@
 package io.polycell.query.server;
 
 import io.polycell.messages.instance.TaskState;
+import io.polycell.messages.listing.ServerField;
+import io.polycell.messages.listing.ServerQuery;
 import io.polycell.messages.instance.VmState;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -18,6 +21,22 @@ public final class BuildRequestServerSource implements ServerSource {
     private static final String COLUMNS = "instance_id, name, project_id, user_id, flavor_id, image_id, metadata, "
             + "created_at, mapped_cell";
     private static final RowMapper<ServerRow> ROW = BuildRequestServerSource::row;
+    /**
+     * What a build request shows for the fields it has no column for, as {@link #row} renders it; the
+     * constants are cast, since PostgreSQL reads a bare constant in ORDER BY as a column position.
+     */
+    private static final ViewColumns VIEW = new ViewColumns(
+            "SELECT " + COLUMNS + " FROM build_request_view WHERE TRUE",
+            Map.ofEntries(Map.entry(ServerField.ID, "instance_id"), Map.entry(ServerField.NAME, "name"),
+                    Map.entry(ServerField.PROJECT_ID, "project_id"), Map.entry(ServerField.USER_ID, "user_id"),
+                    Map.entry(ServerField.HOST, "CAST(NULL AS VARCHAR)"), Map.entry(ServerField.FLAVOR_ID, "flavor_id"),
+                    Map.entry(ServerField.IMAGE_ID, "image_id"),
+                    Map.entry(ServerField.VM_STATE, "CAST('" + VmState.BUILDING.apiName() + "' AS VARCHAR)"),
+                    Map.entry(ServerField.TASK_STATE, "CAST('" + TaskState.SCHEDULING.apiName() + "' AS VARCHAR)"),
+                    Map.entry(ServerField.POWER_STATE, "CAST(0 AS INTEGER)"), Map.entry(ServerField.CREATED_AT, "created_at"),
+                    Map.entry(ServerField.UPDATED_AT, "created_at"),
+                    Map.entry(ServerField.LAUNCHED_AT, "CAST(NULL AS TIMESTAMPTZ)"),
+                    Map.entry(ServerField.DELETED_AT, "CAST(NULL AS TIMESTAMPTZ)")));
 
     private final JdbcTemplate jdbc;
 
@@ -37,9 +56,8 @@ public final class BuildRequestServerSource implements ServerSource {
     }
 
     @Override
-    public List<ServerRow> page(String projectId, ListingCursor cursor, int limit) {
-        return SqlPaging.page(jdbc, "SELECT " + COLUMNS + " FROM build_request_view WHERE TRUE", ROW, projectId, cursor,
-                limit);
+    public List<ServerRow> page(ServerQuery query, ServerRow after, int limit) {
+        return SqlPaging.page(jdbc, VIEW, ROW, query, after, limit);
     }
 
     private static ServerRow row(ResultSet rs, int rowNum) throws SQLException {
@@ -48,6 +66,6 @@ public final class BuildRequestServerSource implements ServerSource {
                 rs.getString("user_id"), rs.getString("mapped_cell"), null, rs.getString("flavor_id"),
                 rs.getString("image_id"),
                 JsonText.read(rs.getString("metadata")), VmState.BUILDING.apiName(), TaskState.SCHEDULING.apiName(), 0,
-                null, created, created, null, true);
+                null, created, created, null, null, true, false);
     }
 }

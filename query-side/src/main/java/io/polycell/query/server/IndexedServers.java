@@ -1,11 +1,14 @@
 package io.polycell.query.server;
 
+import io.polycell.messages.listing.ServerQuery;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The search index as the listing's first choice: it answers a page in one query instead of one per
  * store, when it is healthy and current. {@link ServerListing} falls back to its merge sort whenever
- * {@link #ready()} says no or {@link #page} fails.
+ * {@link #ready()} says no or {@link #page} fails, and asks the index for the servers of a cell whose
+ * store does not answer ({@link #pageOfCell}).
  */
 public interface IndexedServers {
 
@@ -17,10 +20,22 @@ public interface IndexedServers {
     boolean ready();
 
     /**
-     * Up to {@code limit} live servers of {@code projectId} (every project when null) after {@code cursor}
-     * (from the start when null), in the default order, as the merge sort would list them.
+     * Up to {@code limit} servers {@code query} selects, after {@code after} in its order (from the start
+     * when null), as the merge sort would list them.
+     *
+     * @throws RuntimeException when the index does not answer, or cannot express the query (then the
+     *                          merge sort answers it)
+     */
+    List<ServerRow> page(ServerQuery query, ServerRow after, int limit);
+
+    /**
+     * The same for the servers the index last knew in {@code cell}, whatever the feed's state: what is
+     * left to say about a cell whose store does not answer.
      *
      * @throws RuntimeException when the index does not answer
      */
-    List<ServerRow> page(String projectId, ListingCursor cursor, int limit);
+    List<ServerRow> pageOfCell(String cell, ServerQuery query, ServerRow after, int limit);
+
+    /** The server as the index last knew it, deleted or not; empty when it does not know it or does not answer. */
+    Optional<ServerRow> find(String id);
 }

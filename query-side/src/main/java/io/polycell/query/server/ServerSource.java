@@ -1,5 +1,6 @@
 package io.polycell.query.server;
 
+import io.polycell.messages.listing.ServerQuery;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,11 +13,26 @@ public interface ServerSource {
     /** A live (not deleted) server by id. */
     Optional<ServerRow> find(String id);
 
+    /** A server by id, deleted or not: a marker may name a deleted server when deleted ones are listed. */
+    default Optional<ServerRow> findAny(String id) {
+        return find(id);
+    }
+
     /**
-     * Up to {@code limit} live servers of {@code projectId} (every project when null) after
-     * {@code cursor} (from the start when null), in the default order.
+     * Up to {@code limit} servers {@code query} selects, after {@code after} in the query's order (from
+     * the start when null). The query's own limit and marker are the listing's, not this page's.
      */
-    List<ServerRow> page(String projectId, ListingCursor cursor, int limit);
+    List<ServerRow> page(ServerQuery query, ServerRow after, int limit);
+
+    /** Whether the store is thought to answer; a listing does not wait for one that is not. */
+    default boolean reachable() {
+        return true;
+    }
+
+    /** Whether this is a cell's store, whose servers the index can stand in for while it is down. */
+    default boolean isCell() {
+        return false;
+    }
 
     /** Whether this store's view has the server at all, deleted or not. */
     default boolean knows(String id) {

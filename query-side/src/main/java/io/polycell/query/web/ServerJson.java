@@ -2,7 +2,6 @@ package io.polycell.query.web;
 
 import io.polycell.messages.common.Fault;
 import io.polycell.messages.common.Requester;
-import io.polycell.messages.instance.TaskState;
 import io.polycell.messages.instance.VmState;
 import io.polycell.query.server.ServerRow;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +33,26 @@ final class ServerJson {
         return json;
     }
 
+    /** A server of a cell that does not answer, in a list (microversion 2.69): what is certain of it. */
+    static Map<String, Object> minimalSummary(ServerRow row, String base) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", row.id());
+        json.put("status", "UNKNOWN");
+        json.put("links", Links.selfAndBookmark(base, "servers", row.id()));
+        return json;
+    }
+
+    /** The same in a detailed list: also its project and creation time, which never change. */
+    static Map<String, Object> minimalDetail(ServerRow row, String base) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("created", SECONDS.format(row.createdAt()));
+        json.put("id", row.id());
+        json.put("status", "UNKNOWN");
+        json.put("tenant_id", row.projectId());
+        json.put("links", Links.selfAndBookmark(base, "servers", row.id()));
+        return json;
+    }
+
     static Map<String, Object> detail(ServerRow row, Requester requester, String base) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", row.id());
@@ -57,7 +76,7 @@ final class ServerJson {
         json.put("config_drive", "");
         json.put("key_name", null);
         json.put("OS-SRV-USG:launched_at", row.launchedAt() == null ? null : MICROS.format(row.launchedAt()));
-        json.put("OS-SRV-USG:terminated_at", null);
+        json.put("OS-SRV-USG:terminated_at", row.deletedAt() == null ? null : MICROS.format(row.deletedAt()));
         if (requester.admin()) {
             json.put("OS-EXT-SRV-ATTR:host", row.host());
             json.put("OS-EXT-SRV-ATTR:instance_name", row.fromBuildRequest() ? "" : instanceName(row.id()));
@@ -92,19 +111,9 @@ final class ServerJson {
     }
 
     private static String status(ServerRow row) {
-        if (row.taskState() != null) {
-            String duringTask = TaskState.ofApiName(row.taskState()).status();
-            if (duringTask != null) {
-                return duringTask;
-            }
-        }
-        for (VmState state : VmState.values()) {
-            if (state.apiName().equals(row.vmState())) {
-                return state.status();
-            }
-        }
-        return "UNKNOWN";
+        return VmState.statusOf(row.vmState(), row.taskState());
     }
+
 
     /** Nova's hostId: an opaque per-project hash of the host, so users see co-location, not host names. */
     static String hostId(String projectId, String host) {

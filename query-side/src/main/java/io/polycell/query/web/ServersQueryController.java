@@ -1,8 +1,10 @@
 package io.polycell.query.web;
 
+import io.polycell.messages.common.ApiVersion;
 import io.polycell.messages.common.Requester;
 import io.polycell.messages.error.ErrorCode;
 import io.polycell.messages.error.PolycellException;
+import io.polycell.messages.listing.ServerQuery;
 import io.polycell.query.server.ServerListing;
 import io.polycell.query.server.ServerPage;
 import io.polycell.query.server.ServerRow;
@@ -11,16 +13,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** Reading servers: one, a page, a detailed page. */
 @RestController
 @RequestMapping("/v2.1/servers")
 class ServersQueryController {
+
+    /** From this microversion on, servers of a cell that does not answer are listed as minimal records. */
+    static final int DOWN_CELL_RECORDS = 69;
 
     private final ServerListing listing;
 
@@ -32,13 +40,17 @@ class ServersQueryController {
     static final String LISTING_HEADER = "X-Polycell-Listing";
 
     @GetMapping
-    ResponseEntity<Map<String, Object>> list(Requester requester, @RequestParam Map<String, String> query) {
-        return page(requester, query, "servers", (row, base) -> ServerJson.summary(row, base));
+    ResponseEntity<Map<String, Object>> list(Requester requester, ApiVersion version,
+                                             @RequestParam MultiValueMap<String, String> query) {
+        return page(requester, version, query, "servers",
+                (row, base) -> row.cellDown() ? ServerJson.minimalSummary(row, base) : ServerJson.summary(row, base));
     }
 
     @GetMapping("/detail")
-    ResponseEntity<Map<String, Object>> detail(Requester requester, @RequestParam Map<String, String> query) {
-        return page(requester, query, "servers/detail", (row, base) -> ServerJson.detail(row, requester, base));
+    ResponseEntity<Map<String, Object>> detail(Requester requester, ApiVersion version,
+                                               @RequestParam MultiValueMap<String, String> query) {
+        return page(requester, version, query, "servers/detail", (row, base) -> row.cellDown()
+                ? ServerJson.minimalDetail(row, base) : ServerJson.detail(row, requester, base));
     }
 
     @GetMapping("/{id}")
@@ -48,42 +60,33 @@ class ServersQueryController {
         return Map.of("server", ServerJson.detail(row, requester, Links.base()));
     }
 
-    private ResponseEntity<Map<String, Object>> page(Requester requester, Map<String, String> query, String path,
-                                     BiFunction<ServerRow, String, Map<String, Object>> render) {
-        int limit = limit(query.get("limit"));
-        boolean allTenants = requester.admin() && isTrue(query.get("all_tenants"));
-        String projectId = allTenants ? null : requester.projectId();
-        ServerPage page = listing.list(requester, projectId, query.get("marker"), limit);
+    /**
+     * Servers of a cell that does not answer are Nova's minimal UNKNOWN records from 2.69 on, and left
+     * out before it, as Nova does.
+     */
+    private ResponseEntity<Map<String, Object>> page(Requester requester, ApiVersion version,
+                                                     MultiValueMap<String, String> params, String path,
+                                                     BiFunction<ServerRow, String, Map<String, Object>> render) {
+        ServerQuery query = ServerListQuery.parse(requester, version, params);
+        ServerPage page = listing.list(requester, query);
         List<ServerRow> rows = page.rows();
         String base = Links.base();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("servers", rows.stream().map(row -> render.apply(row, base)).toList());
-        if (rows.size() == limit) {
-            String next = base + "/v2.1/" + path + "?limit=" + limit + "&marker=" + rows.get(rows.size() - 1).id()
-                    + (allTenants ? "&all_tenants=1" : "");
-            body.put("servers_links", List.of(Map.of("rel", "next", "href", next)));
+        body.put("servers", rows.stream().filter(row -> !row.cellDown() || version.atLeast(DOWN_CELL_RECORDS))
+                .map(row -> render.apply(row, base)).toList());
+        if (!rows.isEmpty() && rows.size() == query.limit()) {
+            body.put("servers_links", List.of(Map.of("rel", "next", "href",
+                    next(base, path, params, rows.get(rows.size() - 1).id()))));
         }
         return ResponseEntity.ok().header(LISTING_HEADER, page.path().headerValue()).body(body);
     }
 
-    private static int limit(String value) {
-        if (value == null) {
-            return ServerListing.MAX_LIMIT;
-        }
-        int limit;
-        try {
-            limit = Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new PolycellException(ErrorCode.BAD_REQUEST, "limit param must be an integer");
-        }
-        if (limit < 0) {
-            throw new PolycellException(ErrorCode.BAD_REQUEST, "limit param must be positive");
-        }
-        return Math.min(limit, ServerListing.MAX_LIMIT);
-    }
-
-    private static boolean isTrue(String value) {
-        return value != null && (value.isEmpty() || value.equals("1") || value.equalsIgnoreCase("true")
-                || value.equalsIgnoreCase("yes") || value.equalsIgnoreCase("on"));
+    /** The next page's link: the same query with the last server as the marker, as Nova builds it. */
+    private static String next(String base, String path, MultiValueMap<String, String> params, String marker) {
+        MultiValueMap<String, String> next = new LinkedMultiValueMap<>(params);
+        next.remove("marker");
+        next.set("marker", marker);
+        return UriComponentsBuilder.fromUriString(base + "/v2.1/" + path).queryParams(next).encode().build()
+                .toUriString();
     }
 }

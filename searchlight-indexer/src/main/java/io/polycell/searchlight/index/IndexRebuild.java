@@ -24,6 +24,7 @@ public final class IndexRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(IndexRebuild.class);
     private static final int BATCH = 500;
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
 
     private IndexRebuild() {
     }
@@ -46,10 +47,10 @@ public final class IndexRebuild {
             ServerIndexer indexer = new ServerIndexer(index.client(), rebuilt);
             try (SearchIndexFeed feed = SearchIndexFeed.start("search-index-rebuild-" + rebuilt, indexer, streams,
                     new InMemoryTokenStore(), NoTransactionManager.INSTANCE, BATCH)) {
-                await(feed::reachedHead, deadline, rebuilt);
+                await(feed::reachedHead, deadline, rebuilt, indexer);
                 index.client().indices().refresh(r -> r.index(rebuilt));
                 index.moveAliasTo(rebuilt);
-                await(feed::reachedHead, deadline, rebuilt);
+                await(feed::reachedHead, deadline, rebuilt, indexer);
             }
             index.client().indices().refresh(r -> r.index(rebuilt));
             long documents = index.client().count(c -> c.index(rebuilt)).count();
@@ -61,8 +62,14 @@ public final class IndexRebuild {
         }
     }
 
-    private static void await(BooleanSupplier done, long deadline, String index) {
+    /** Waits for the replay, saying every {@link #PROGRESS_EVERY} how many documents it has written. */
+    private static void await(BooleanSupplier done, long deadline, String index, ServerIndexer indexer) {
+        long nextReport = System.nanoTime() + PROGRESS_EVERY.toNanos();
         while (!done.getAsBoolean()) {
+            if (System.nanoTime() > nextReport) {
+                log.info("Rebuilding {}: {} documents written so far", index, indexer.written());
+                nextReport = System.nanoTime() + PROGRESS_EVERY.toNanos();
+            }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("The rebuild of " + index + " did not catch up with the events in time");
             }

@@ -69,10 +69,11 @@ public record ServerDocument(
                 spec.createdAt(), at, null, null, null, buildRequest);
     }
 
-    ServerDocument withCell(String newCell, Instant at) {
+    /** The cell a build request's server went to; the server itself has not changed yet. */
+    ServerDocument withCell(String newCell) {
         return new ServerDocument(id, name, projectId, userId, newCell, host, node, flavorId, flavorName, imageId,
                 pendingImageId, metadata, status, vmState, taskState, powerState, faultCode, faultMessage,
-                faultDetails, faultCreated, createdAt, at, launchedAt, deletedAt, timeToActive, buildRequest);
+                faultDetails, faultCreated, createdAt, updatedAt, launchedAt, deletedAt, timeToActive, buildRequest);
     }
 
     /** New vm, task and power states; the status follows from them as Nova derives it. */
@@ -124,18 +125,7 @@ public record ServerDocument(
 
     /** Nova's {@code status}: the task's when it has one, else the vm state's. */
     static String status(String vmState, String taskState) {
-        if (taskState != null) {
-            String duringTask = TaskState.ofApiName(taskState).status();
-            if (duringTask != null) {
-                return duringTask;
-            }
-        }
-        for (VmState state : VmState.values()) {
-            if (state.apiName().equals(vmState)) {
-                return state.status();
-            }
-        }
-        return "UNKNOWN";
+        return VmState.statusOf(vmState, taskState);
     }
 
     private static Instant micros(Instant instant) {

@@ -93,12 +93,12 @@ public final class ServerIndexer {
     @EventHandler
     void on(BuildRequestCreated event, @SequenceNumber long seq, @Timestamp Instant at) {
         create(event.instanceId(), DocumentVersion.ofBuildRequestEvent(seq), at, ServerDocument.of(event.spec(),
-                null, null, VmState.BUILDING, TaskState.SCHEDULING, null, at, true));
+                null, null, VmState.BUILDING, TaskState.SCHEDULING, null, event.spec().createdAt(), true));
     }
 
     @EventHandler
     void on(InstanceMapped event, @SequenceNumber long seq, @Timestamp Instant at) {
-        update(event.instanceId(), DocumentVersion.ofBuildRequestEvent(seq), at, doc -> doc.withCell(event.cell(), at));
+        update(event.instanceId(), DocumentVersion.ofBuildRequestEvent(seq), at, doc -> doc.withCell(event.cell()));
     }
 
     @EventHandler
