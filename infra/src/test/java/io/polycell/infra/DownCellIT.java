@@ -91,6 +91,17 @@ class DownCellIT {
             RunningPolycell.Response paged = polycell.get(BOB, "/v2.1/servers?limit=1&marker=" + one, "2.69");
             assertThat(paged.status()).as("a marker in the down cell").isEqualTo(200);
 
+            JsonNode shown = polycell.get(BOB, "/v2.1/servers/" + one, "2.69").json().path("server");
+            assertThat(fieldNames(shown)).containsExactly("OS-EXT-AZ:availability_zone", "OS-EXT-STS:power_state",
+                    "created", "flavor", "id", "image", "status", "tenant_id", "user_id", "links");
+            assertThat(shown.path("status").asString()).isEqualTo("UNKNOWN");
+            RunningPolycell.Response before269 = polycell.get(BOB, "/v2.1/servers/" + one);
+            assertThat(before269.status()).isEqualTo(503);
+            assertThat(before269.json().path("serviceUnavailable").path("message").asString())
+                    .contains("does not answer");
+            assertThat(polycell.get(BOB, "/v2.1/servers/" + inCell1.get(0), "2.69").json().path("server")
+                    .path("status").asString()).isEqualTo("ACTIVE");
+
             refuseConnections(polycell, "cell2", false);
             await().atMost(Duration.ofSeconds(30)).until(() ->
                     polycell.get(null, "/health").json().path("cell_databases_answering").path("cell2").asBoolean());

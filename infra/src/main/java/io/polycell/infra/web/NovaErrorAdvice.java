@@ -79,6 +79,7 @@ class NovaErrorAdvice {
             case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
             case CONFLICT, BUILD_CANCELLED, HOST_CAPACITY_EXCEEDED, GROUP_POLICY_VIOLATED -> HttpStatus.CONFLICT;
         };
     }

@@ -10,6 +10,8 @@ public enum ErrorCode {
     NOT_FOUND,
     /** The thing exists but its state does not allow the request (409, conflictingRequest). */
     CONFLICT,
+    /** What the request needs does not answer now; trying later may work (503, serviceUnavailable). */
+    UNAVAILABLE,
     /** A host cannot take the resources asked of it; the super-conductor tries the next one. */
     HOST_CAPACITY_EXCEEDED,
     /** A server group's policy does not allow this host; the super-conductor tries the next one. */

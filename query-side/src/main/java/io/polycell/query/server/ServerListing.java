@@ -67,6 +67,21 @@ public final class ServerListing {
         return find(id, requester, false);
     }
 
+    /**
+     * A live server the requester may see; one of a cell whose store does not answer as the index last
+     * knew it, marked {@link ServerRow#cellDown()}.
+     */
+    public Optional<ServerRow> show(String id, Requester requester) {
+        Optional<ServerRow> found = find(id, requester, false);
+        if (found.isPresent() || index == null) {
+            return found;
+        }
+        return index.find(id).filter(row -> row.deletedAt() == null && row.cell() != null)
+                .filter(row -> byName.containsKey(row.cell()) && !byName.get(row.cell()).reachable())
+                .filter(row -> requester.admin() || row.projectId().equals(requester.projectId()))
+                .map(ServerRow::inDownCell);
+    }
+
     private Optional<ServerRow> find(String id, Requester requester, boolean deletedToo) {
         Optional<ServerRow> found = Optional.empty();
         for (ServerSource source : sources) {
@@ -94,21 +109,25 @@ public final class ServerListing {
     /**
      * A build request whose cell's view already has the instance (live or deleted): the cell speaks
      * for it now. Until then the build request keeps the server listed, so it never drops out while
-     * the views catch up. A cell that does not answer cannot take over.
+     * the views catch up. A cell that does not answer speaks for it too: its share of a listing comes
+     * from the index (or is left out), as for the cell's other servers.
      */
     private boolean handedOver(ServerRow row) {
         if (!row.fromBuildRequest() || row.cell() == null) {
             return false;
         }
         ServerSource cell = byName.get(row.cell());
-        if (cell == null || !cell.reachable()) {
+        if (cell == null) {
             return false;
+        }
+        if (!cell.reachable()) {
+            return true;
         }
         try {
             return cell.knows(row.id());
         } catch (RuntimeException e) {
             markDown(cell, e);
-            return false;
+            return true;
         }
     }
 

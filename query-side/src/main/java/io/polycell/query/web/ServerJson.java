@@ -53,6 +53,22 @@ final class ServerJson {
         return json;
     }
 
+    /** One server of a cell that does not answer (microversion 2.69): what does not change while it is down. */
+    static Map<String, Object> minimalShow(ServerRow row, String base) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("OS-EXT-AZ:availability_zone", row.host() == null ? "" : "nova");
+        json.put("OS-EXT-STS:power_state", row.powerState());
+        json.put("created", SECONDS.format(row.createdAt()));
+        json.put("flavor", reference(row.flavorId(), Links.bookmark(base, "flavors", row.flavorId())));
+        json.put("id", row.id());
+        json.put("image", reference(row.imageId(), Links.bookmark(base, "images", row.imageId())));
+        json.put("status", "UNKNOWN");
+        json.put("tenant_id", row.projectId());
+        json.put("user_id", row.userId());
+        json.put("links", Links.selfAndBookmark(base, "servers", row.id()));
+        return json;
+    }
+
     static Map<String, Object> detail(ServerRow row, Requester requester, String base) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", row.id());

@@ -53,10 +53,21 @@ class ServersQueryController {
                 ? ServerJson.minimalDetail(row, base) : ServerJson.detail(row, requester, base));
     }
 
+    /**
+     * One server. One of a cell that does not answer is Nova's minimal UNKNOWN record from 2.69 on; before
+     * it, a 503 that says so (Nova answers 500).
+     */
     @GetMapping("/{id}")
-    Map<String, Object> show(@PathVariable String id, Requester requester) {
-        ServerRow row = listing.find(id, requester).orElseThrow(
+    Map<String, Object> show(@PathVariable String id, Requester requester, ApiVersion version) {
+        ServerRow row = listing.show(id, requester).orElseThrow(
                 () -> new PolycellException(ErrorCode.NOT_FOUND, "Instance " + id + " could not be found."));
+        if (row.cellDown()) {
+            if (!version.atLeast(DOWN_CELL_RECORDS)) {
+                throw new PolycellException(ErrorCode.UNAVAILABLE, "The cell of instance " + id
+                        + " does not answer; try again later, or ask with microversion 2.69 or later.");
+            }
+            return Map.of("server", ServerJson.minimalShow(row, Links.base()));
+        }
         return Map.of("server", ServerJson.detail(row, requester, Links.base()));
     }
 
