@@ -14,8 +14,6 @@ import co.elastic.clients.elasticsearch.core.field_caps.FieldCapability;
 import co.elastic.clients.util.NamedValue;
 import io.polycell.messages.flavor.FlavorSpec;
 import io.polycell.messages.instance.InstanceSpec;
-import io.polycell.search.node.EmbeddedSearchNode;
-import io.polycell.searchlight.cluster.SearchClients;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -86,8 +83,7 @@ class KibanaDashboardIT {
                     "300..", 1),
             "Fault reasons", buckets(NO_HOST, 2, NETWORK, 1, RETRIES, 1));
 
-    private static Path dataDir;
-    private static EmbeddedSearchNode node;
+    private static TestNode testNode;
     private static ElasticsearchClient client;
     private static ServerIndex index;
     private static Export export;
@@ -95,9 +91,8 @@ class KibanaDashboardIT {
     @BeforeAll
     static void startNodeAndIndexKnownServers() throws IOException {
         export = Export.read(locateExport());
-        dataDir = Files.createTempDirectory("kibana-it-");
-        node = EmbeddedSearchNode.start(dataDir, "512m", 0);
-        client = SearchClients.forEmbeddedNode(node);
+        testNode = TestNode.start("kibana-it");
+        client = testNode.client();
         index = new ServerIndex(client);
         index.ensure();
         feedKnownServers();
@@ -105,18 +100,11 @@ class KibanaDashboardIT {
 
     @AfterAll
     static void stopNode() throws IOException {
-        if (client != null) {
-            client.close();
-        }
-        if (node != null) {
-            node.stop();
-        }
-        if (dataDir != null) {
-            try (Stream<Path> paths = Files.walk(dataDir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+        if (testNode != null) {
+            testNode.close();
         }
     }
+
 
     /**
      * Thirteen servers over four hours in two projects and two flavors: seven active (one of them deleted

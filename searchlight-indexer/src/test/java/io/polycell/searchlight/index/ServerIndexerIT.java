@@ -10,15 +10,10 @@ import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.polycell.messages.instance.InstanceSpec;
 import io.polycell.messages.instance.VmState;
-import io.polycell.search.node.EmbeddedSearchNode;
-import io.polycell.searchlight.cluster.SearchClients;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,7 +21,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
@@ -46,31 +40,22 @@ class ServerIndexerIT {
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00.123456Z");
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    private static Path dataDir;
-    private static EmbeddedSearchNode node;
+    private static TestNode testNode;
     private static ElasticsearchClient client;
 
     @BeforeAll
     static void startNode() throws IOException {
-        dataDir = Files.createTempDirectory("indexer-it-");
-        node = EmbeddedSearchNode.start(dataDir, "512m", 0);
-        client = SearchClients.forEmbeddedNode(node);
+        testNode = TestNode.start("indexer-it");
+        client = testNode.client();
     }
 
     @AfterAll
     static void stopNode() throws IOException {
-        if (client != null) {
-            client.close();
-        }
-        if (node != null) {
-            node.stop();
-        }
-        if (dataDir != null) {
-            try (Stream<Path> paths = Files.walk(dataDir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+        if (testNode != null) {
+            testNode.close();
         }
     }
+
 
     @Test
     void aServerIsABuildRequestThenActiveInItsCellThenKeptWithDeletedAt() throws IOException {
