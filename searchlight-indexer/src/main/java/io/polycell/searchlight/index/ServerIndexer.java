@@ -25,8 +25,11 @@ import io.polycell.messages.instance.VmState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
@@ -68,6 +71,7 @@ public final class ServerIndexer {
     private volatile Instant lastIndexedEvent;
     private volatile long written;
     private volatile long eventsRead;
+    private volatile WriteListener listener;
 
     /** Writes into {@code target}: the alias for the live indexer, a new index for a rebuild. */
     public ServerIndexer(ElasticsearchClient client, String target) {
@@ -88,6 +92,26 @@ public final class ServerIndexer {
     /** How many document writes the index accepted since this indexer started. */
     public long written() {
         return written;
+    }
+
+    /**
+     * Told after every bulk write the index acknowledged, for measuring how long events take to become
+     * searchable (the benchmarks). Unset, nothing is recorded; a listener that throws is logged and
+     * does not fail the batch.
+     */
+    public void listen(WriteListener newListener) {
+        this.listener = newListener;
+    }
+
+    /** What {@link #listen} is told after a bulk write. */
+    @FunctionalInterface
+    public interface WriteListener {
+
+        /**
+         * @param documents  how many documents the index accepted in this bulk request
+         * @param eventTimes the timestamp of every event whose change is in one of those documents
+         */
+        void written(int documents, List<Instant> eventTimes);
     }
 
     @EventHandler
@@ -183,7 +207,7 @@ public final class ServerIndexer {
         if (known != null && known.version() >= version) {
             return;
         }
-        batch.put(id, new Versioned(document, version));
+        batch.put(id, new Versioned(document, version), at, listener != null);
     }
 
     private void update(String id, long version, Instant at, UnaryOperator<ServerDocument> change) {
@@ -198,7 +222,7 @@ public final class ServerIndexer {
         if (current.version() >= version) {
             return;
         }
-        batch.put(id, new Versioned(change.apply(current.document()), version));
+        batch.put(id, new Versioned(change.apply(current.document()), version), at, listener != null);
     }
 
     private Versioned current(Batch batch, String id) {
@@ -259,6 +283,25 @@ public final class ServerIndexer {
         }
         written += accepted;
         lastIndexedEvent = batch.lastEvent;
+        WriteListener told = listener;
+        if (told != null && batch.eventTimes != null) {
+            tell(told, response, batch, accepted);
+        }
+    }
+
+    private static void tell(WriteListener told, BulkResponse response, Batch batch, int accepted) {
+        List<Instant> times = new ArrayList<>();
+        for (BulkResponseItem item : response.items()) {
+            List<Instant> ofDocument = item.error() == null ? batch.eventTimes.get(item.id()) : null;
+            if (ofDocument != null) {
+                times.addAll(ofDocument);
+            }
+        }
+        try {
+            told.written(accepted, times);
+        } catch (RuntimeException e) {
+            log.warn("The search index's write listener failed: {}", e.getMessage());
+        }
     }
 
     /** A document and the version it was or will be written with. */
@@ -267,10 +310,18 @@ public final class ServerIndexer {
 
     private static final class Batch {
         private final Map<String, Versioned> documents = new LinkedHashMap<>();
+        /** The timestamps of the events changing each document, only while a listener is set. */
+        private Map<String, List<Instant>> eventTimes;
         private Instant lastEvent;
 
-        void put(String id, Versioned versioned) {
+        void put(String id, Versioned versioned, Instant at, boolean timed) {
             documents.put(id, versioned);
+            if (timed) {
+                if (eventTimes == null) {
+                    eventTimes = new HashMap<>();
+                }
+                eventTimes.computeIfAbsent(id, key -> new ArrayList<>(2)).add(at);
+            }
         }
     }
 
