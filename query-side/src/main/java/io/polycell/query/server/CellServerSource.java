@@ -7,9 +7,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -81,6 +85,16 @@ public final class CellServerSource implements ServerSource {
     @Override
     public boolean knows(String id) {
         return !jdbc.queryForList("SELECT 1 FROM instance_view WHERE instance_id = ?", id).isEmpty();
+    }
+
+    @Override
+    public Set<String> knownAmong(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        String placeholders = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        return new HashSet<>(jdbc.queryForList("SELECT instance_id FROM instance_view WHERE instance_id IN ("
+                + placeholders + ")", String.class, ids.toArray()));
     }
 
     private static ServerRow row(ResultSet rs, int rowNum) throws SQLException {

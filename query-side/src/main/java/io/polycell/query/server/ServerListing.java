@@ -8,6 +8,7 @@ import io.polycell.messages.listing.ServerQuery;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,22 +114,32 @@ public final class ServerListing {
      * from the index (or is left out), as for the cell's other servers.
      */
     private boolean handedOver(ServerRow row) {
-        if (!row.fromBuildRequest() || row.cell() == null) {
-            return false;
+        return handedOverAmong(List.of(row)).contains(row.id());
+    }
+
+    /** The ids among {@code rows} of build requests their cell speaks for now: one query per cell. */
+    private Set<String> handedOverAmong(List<ServerRow> rows) {
+        Map<String, List<String>> mappedByCell = new HashMap<>();
+        for (ServerRow row : rows) {
+            if (row.fromBuildRequest() && row.cell() != null && byName.containsKey(row.cell())) {
+                mappedByCell.computeIfAbsent(row.cell(), cell -> new ArrayList<>()).add(row.id());
+            }
         }
-        ServerSource cell = byName.get(row.cell());
-        if (cell == null) {
-            return false;
-        }
-        if (!cell.reachable()) {
-            return true;
-        }
-        try {
-            return cell.knows(row.id());
-        } catch (RuntimeException e) {
-            markDown(cell, e);
-            return true;
-        }
+        Set<String> handedOver = new HashSet<>();
+        mappedByCell.forEach((cellName, ids) -> {
+            ServerSource cell = byName.get(cellName);
+            if (!cell.reachable()) {
+                handedOver.addAll(ids);
+                return;
+            }
+            try {
+                handedOver.addAll(cell.knownAmong(ids));
+            } catch (RuntimeException e) {
+                markDown(cell, e);
+                handedOver.addAll(ids);
+            }
+        });
+        return handedOver;
     }
 
     /**
@@ -196,8 +207,10 @@ public final class ServerListing {
         Comparator<ServerRow> order = RowOrder.of(query.order());
         List<ServerRow> merged = new ArrayList<>();
         for (ServerSource source : sources) {
-            for (ServerRow row : pageOf(source, query, after, limit + HANDOVER_SLACK)) {
-                if (!handedOver(row)) {
+            List<ServerRow> page = pageOf(source, query, after, limit + HANDOVER_SLACK);
+            Set<String> handedOver = handedOverAmong(page);
+            for (ServerRow row : page) {
+                if (!handedOver.contains(row.id())) {
                     merged.add(row);
                 }
             }

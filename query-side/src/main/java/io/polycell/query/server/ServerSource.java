@@ -1,8 +1,11 @@
 package io.polycell.query.server;
 
 import io.polycell.messages.listing.ServerQuery;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** A store's servers, as one input of the cross-cell listing. */
 public interface ServerSource {
@@ -37,5 +40,10 @@ public interface ServerSource {
     /** Whether this store's view has the server at all, deleted or not. */
     default boolean knows(String id) {
         return false;
+    }
+
+    /** Those of {@code ids} this store's view has at all, deleted or not. */
+    default Set<String> knownAmong(Collection<String> ids) {
+        return ids.stream().filter(this::knows).collect(Collectors.toSet());
     }
 }

@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import co.elastic.clients.elasticsearch._types.mapping.Property;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
+import co.elastic.clients.elasticsearch.indices.SegmentSortOrder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Comparator;
@@ -16,7 +17,9 @@ import java.util.regex.Pattern;
  * The servers index: a composable template with the strict mapping, versioned indices
  * {@code polycell-servers-000001}, {@code -000002}, … made from it, and the alias {@code polycell-servers}
  * on exactly one of them, which every reader and the live indexer use. A rebuild fills the next
- * version and moves the alias in one request.
+ * version and moves the alias in one request. The index is kept sorted on disk in the listings' default
+ * order (created_at desc, id desc), so a page in that order reads only the first documents of each
+ * segment instead of weighing every one.
  */
 public final class ServerIndex {
 
@@ -46,7 +49,8 @@ public final class ServerIndex {
     }
 
     /**
-     * Puts the template (a newer mapping applies to indices made from now on) and, the first time, makes
+     * Puts the template (a newer mapping or setting applies to indices made from now on, so an index
+     * made before takes it at the next rebuild) and, the first time, makes
      * the first index under the alias. Returns the index the alias names.
      */
     public String ensure() {
@@ -54,7 +58,9 @@ public final class ServerIndex {
             client.indices().putIndexTemplate(t -> t.name(alias)
                     .indexPatterns(alias + "-*")
                     .template(body -> body
-                            .settings(s -> s.numberOfShards("1").numberOfReplicas("0"))
+                            .settings(s -> s.numberOfShards("1").numberOfReplicas("0")
+                                    .sort(o -> o.field("created_at", "id")
+                                            .order(SegmentSortOrder.Desc, SegmentSortOrder.Desc)))
                             .mappings(mapping())));
             Optional<String> current = current();
             if (current.isPresent()) {
