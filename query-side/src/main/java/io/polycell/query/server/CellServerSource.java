@@ -83,11 +83,6 @@ public final class CellServerSource implements ServerSource {
     }
 
     @Override
-    public boolean knows(String id) {
-        return !jdbc.queryForList("SELECT 1 FROM instance_view WHERE instance_id = ?", id).isEmpty();
-    }
-
-    @Override
     public Set<String> knownAmong(Collection<String> ids) {
         if (ids.isEmpty()) {
             return Set.of();

@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** A store's servers, as one input of the cross-cell listing. */
 public interface ServerSource {
@@ -37,13 +36,8 @@ public interface ServerSource {
         return false;
     }
 
-    /** Whether this store's view has the server at all, deleted or not. */
-    default boolean knows(String id) {
-        return false;
-    }
-
-    /** Those of {@code ids} this store's view has at all, deleted or not. */
+    /** Those of {@code ids} this store's view has at all, deleted or not; none for a store without instances. */
     default Set<String> knownAmong(Collection<String> ids) {
-        return ids.stream().filter(this::knows).collect(Collectors.toSet());
+        return Set.of();
     }
 }

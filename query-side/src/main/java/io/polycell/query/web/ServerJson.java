@@ -73,7 +73,7 @@ final class ServerJson {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", row.id());
         json.put("name", row.name());
-        json.put("status", status(row));
+        json.put("status", VmState.statusOf(row.vmState(), row.taskState()));
         json.put("tenant_id", row.projectId());
         json.put("user_id", row.userId());
         json.put("metadata", row.metadata());
@@ -125,11 +125,6 @@ final class ServerJson {
         }
         return json;
     }
-
-    private static String status(ServerRow row) {
-        return VmState.statusOf(row.vmState(), row.taskState());
-    }
-
 
     /** Nova's hostId: an opaque per-project hash of the host, so users see co-location, not host names. */
     static String hostId(String projectId, String host) {

@@ -242,8 +242,10 @@ class ServerListingTest {
         }
 
         @Override
-        public boolean knows(String id) {
-            return deleted.contains(id) || find(id).isPresent();
+        public Set<String> knownAmong(java.util.Collection<String> ids) {
+            Set<String> known = new HashSet<>();
+            ids.stream().filter(id -> deleted.contains(id) || find(id).isPresent()).forEach(known::add);
+            return known;
         }
     }
 }

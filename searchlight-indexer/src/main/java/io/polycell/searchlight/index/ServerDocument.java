@@ -1,5 +1,7 @@
 package io.polycell.searchlight.index;
 
+import static io.polycell.messages.instance.VmState.statusOf;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.polycell.messages.common.Fault;
 import io.polycell.messages.instance.InstanceSpec;
@@ -62,7 +64,7 @@ public record ServerDocument(
                              Fault fault, Instant at, boolean buildRequest) {
         return new ServerDocument(spec.instanceId(), spec.name(), spec.projectId(), spec.userId(), cell, host, host,
                 spec.flavor().id(), spec.flavor().name(), spec.image().id(), null, spec.metadata(),
-                status(vmState.apiName(), taskState == null ? null : taskState.apiName()), vmState.apiName(),
+                statusOf(vmState.apiName(), taskState == null ? null : taskState.apiName()), vmState.apiName(),
                 taskState == null ? null : taskState.apiName(), 0,
                 fault == null ? null : fault.code(), fault == null ? null : fault.message(),
                 fault == null ? null : fault.details(), fault == null ? null : fault.created(),
@@ -79,7 +81,7 @@ public record ServerDocument(
     /** New vm, task and power states; the status follows from them as Nova derives it. */
     ServerDocument withStates(String newVmState, String newTaskState, int newPowerState, Instant at) {
         return new ServerDocument(id, name, projectId, userId, cell, host, node, flavorId, flavorName, imageId,
-                pendingImageId, metadata, status(newVmState, newTaskState), newVmState, newTaskState, newPowerState,
+                pendingImageId, metadata, statusOf(newVmState, newTaskState), newVmState, newTaskState, newPowerState,
                 faultCode, faultMessage, faultDetails, faultCreated, createdAt, at, launchedAt, deletedAt,
                 timeToActive, buildRequest);
     }
@@ -88,21 +90,21 @@ public record ServerDocument(
         Double seconds = launched == null || createdAt == null ? null
                 : Duration.between(createdAt, launched).toNanos() / 1e9;
         return new ServerDocument(id, name, projectId, userId, cell, host, node, flavorId, flavorName, imageId,
-                pendingImageId, metadata, status(VmState.ACTIVE.apiName(), null), VmState.ACTIVE.apiName(), null,
+                pendingImageId, metadata, statusOf(VmState.ACTIVE.apiName(), null), VmState.ACTIVE.apiName(), null,
                 newPowerState, faultCode, faultMessage, faultDetails, faultCreated, createdAt, at, launched,
                 deletedAt, seconds, buildRequest);
     }
 
     ServerDocument failed(Fault fault, Instant at) {
         return new ServerDocument(id, name, projectId, userId, cell, host, node, flavorId, flavorName, imageId,
-                pendingImageId, metadata, status(VmState.ERROR.apiName(), null), VmState.ERROR.apiName(), null,
+                pendingImageId, metadata, statusOf(VmState.ERROR.apiName(), null), VmState.ERROR.apiName(), null,
                 powerState, fault.code(), fault.message(), fault.details(), fault.created(), createdAt, at,
                 launchedAt, deletedAt, timeToActive, buildRequest);
     }
 
     ServerDocument deleted(Instant deleted, Instant at) {
         return new ServerDocument(id, name, projectId, userId, cell, host, node, flavorId, flavorName, imageId,
-                null, metadata, status(VmState.DELETED.apiName(), null), VmState.DELETED.apiName(), null, 0,
+                null, metadata, statusOf(VmState.DELETED.apiName(), null), VmState.DELETED.apiName(), null, 0,
                 faultCode, faultMessage, faultDetails, faultCreated, createdAt, at, launchedAt, deleted,
                 timeToActive, buildRequest);
     }
@@ -110,7 +112,7 @@ public record ServerDocument(
     /** A task starts; a rebuild also names the image it will boot. */
     ServerDocument taskStarted(String newTaskState, String rebuildImage, Instant at) {
         return new ServerDocument(id, name, projectId, userId, cell, host, node, flavorId, flavorName, imageId,
-                rebuildImage, metadata, status(vmState, newTaskState), vmState, newTaskState, powerState, faultCode,
+                rebuildImage, metadata, statusOf(vmState, newTaskState), vmState, newTaskState, powerState, faultCode,
                 faultMessage, faultDetails, faultCreated, createdAt, at, launchedAt, deletedAt, timeToActive,
                 buildRequest);
     }
@@ -119,13 +121,8 @@ public record ServerDocument(
     ServerDocument taskEnded(String newVmState, int newPowerState, boolean completed, Instant at) {
         String image = completed && pendingImageId != null ? pendingImageId : imageId;
         return new ServerDocument(id, name, projectId, userId, cell, host, node, flavorId, flavorName, image, null,
-                metadata, status(newVmState, null), newVmState, null, newPowerState, faultCode, faultMessage,
+                metadata, statusOf(newVmState, null), newVmState, null, newPowerState, faultCode, faultMessage,
                 faultDetails, faultCreated, createdAt, at, launchedAt, deletedAt, timeToActive, buildRequest);
-    }
-
-    /** Nova's {@code status}: the task's when it has one, else the vm state's. */
-    static String status(String vmState, String taskState) {
-        return VmState.statusOf(vmState, taskState);
     }
 
     private static Instant micros(Instant instant) {
