@@ -465,6 +465,16 @@ public final class Polycell implements AutoCloseable {
         return replicas;
     }
 
+    /** The cells that take servers, in configuration order (cell0 is not one of them). */
+    public List<String> cellNames() {
+        return List.copyOf(properties.cells().keySet());
+    }
+
+    /** Whether each scheduler replica has caught up, replica by replica. */
+    public List<Boolean> schedulerReplicasCaughtUp() {
+        return schedulerFeeds.stream().map(SchedulerFeed::caughtUp).toList();
+    }
+
     /** The host states of the first scheduler replica. */
     public HostStates hostStates() {
         return replicaStates.get(0);

@@ -10,13 +10,13 @@ import io.polycell.infra.agentlink.AgentOutboxes;
 import io.polycell.query.action.InstanceActions;
 import io.polycell.query.aggregate.AggregateViewProjection;
 import io.polycell.query.aggregate.AvailabilityZones;
+import io.polycell.query.aggregate.AvailabilityZones.ZoneHost;
 import io.polycell.query.flavor.FlavorViewProjection;
 import io.polycell.query.group.ServerGroupViewProjection;
+import io.polycell.query.host.ControlServices;
 import io.polycell.query.host.HostListing;
 import io.polycell.query.server.ServerListing;
-import io.polycell.scheduler.HostState;
 import java.time.Clock;
-import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -98,10 +98,17 @@ class PolycellBeans {
         return polycell.aggregateDirectory();
     }
 
-    /** Hosts in no zoned aggregate come from the scheduler's picture of the cells' host events. */
+    /** Hosts in no zoned aggregate, and every host's service, come from the cells' host views. */
     @Bean
     AvailabilityZones availabilityZones(Polycell polycell) {
-        return new AvailabilityZones(polycell.aggregateView(), () -> polycell.hostStates().all().stream()
-                .collect(Collectors.toMap(HostState::host, HostState::up, (first, second) -> first)));
+        return new AvailabilityZones(polycell.aggregateView(), () -> polycell.hostListing().all().stream()
+                .map(host -> new ZoneHost(host.host(), "up".equals(host.service().state()),
+                        !host.service().disabled(), host.service().updatedAt()))
+                .toList());
+    }
+
+    @Bean
+    ControlServices controlServices(Polycell polycell) {
+        return new ApiProcessServices(polycell.cellNames(), polycell::schedulerReplicasCaughtUp, Clock.systemUTC());
     }
 }

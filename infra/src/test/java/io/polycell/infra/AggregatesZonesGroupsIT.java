@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.polycell.infra.support.RunningPolycell;
 import io.polycell.infra.support.RunningPolycell.Response;
+import io.polycell.messages.host.ComputeServiceIds;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -109,6 +110,18 @@ class AggregatesZonesGroupsIT {
                 .isTrue();
         assertThat(names(detail.get(2).path("hosts"))).contains("cell1-host2", "cell2-host1")
                 .doesNotContain("cell1-host1", "cell2-host2");
+        JsonNode internal = detail.get(1).path("hosts");
+        assertThat(internal.size()).as("the control services run on the API process's host").isEqualTo(1);
+        JsonNode controlHost = internal.iterator().next();
+        assertThat(names(controlHost)).containsExactly("nova-conductor", "nova-scheduler");
+        assertThat(controlHost.path("nova-scheduler").path("available").asBoolean()).isTrue();
+        assertThat(controlHost.path("nova-scheduler").path("updated_at").asString()).isNotEmpty();
+
+        JsonNode zonedService = polycell.get(ADMIN, "/v2.1/os-services?host=cell1-host1").json().path("services");
+        assertThat(zonedService).extracting(service -> service.path("zone").asString()).containsExactly("east");
+        Response updated = send(ADMIN, "PUT", "/v2.1/os-services/" + ComputeServiceIds.of("cell1-host1").service(),
+                "{\"status\": \"enabled\"}", "2.53");
+        assertThat(updated.json().path("service").path("zone").asString()).isEqualTo("east");
         assertThat(polycell.get(ALICE, "/v2.1/os-availability-zone/detail").status()).isEqualTo(403);
 
         Response refused = polycell.delete(ADMIN, "/v2.1/os-aggregates/" + east);

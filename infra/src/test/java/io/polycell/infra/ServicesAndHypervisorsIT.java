@@ -67,8 +67,37 @@ class ServicesAndHypervisorsIT {
 
         JsonNode filtered = get(ADMIN, "/v2.1/os-services?host=cell2-host3", null).json().path("services");
         assertThat(filtered).extracting(service -> service.path("host").asString()).containsExactly("cell2-host3");
-        assertThat(get(ADMIN, "/v2.1/os-services?binary=nova-scheduler", null).json().path("services")).isEmpty();
         assertThat(get(ADMIN, "/v2.1/os-services?binary=nova-compute", null).json().path("services")).hasSize(8);
+    }
+
+    @Test
+    void listsTheControlServicesInTheInternalZoneBeforeTheComputeServices() {
+        List<JsonNode> all = new ArrayList<>();
+        get(ADMIN, "/v2.1/os-services", null).json().path("services").forEach(all::add);
+
+        assertThat(all).extracting(service -> service.path("binary").asString()).containsExactly(
+                "nova-conductor", "nova-conductor", "nova-conductor", "nova-scheduler",
+                "nova-compute", "nova-compute", "nova-compute", "nova-compute",
+                "nova-compute", "nova-compute", "nova-compute", "nova-compute");
+        List<JsonNode> control = all.subList(0, 4);
+        assertThat(control).allSatisfy(service -> {
+            assertThat(service.path("zone").asString()).isEqualTo("internal");
+            assertThat(service.path("status").asString()).isEqualTo("enabled");
+            assertThat(service.path("state").asString()).isEqualTo("up");
+            assertThat(service.path("updated_at").asString()).matches("\\d{4}-\\d\\d-\\d\\dT.*");
+        });
+        assertThat(control).extracting(service -> service.path("id").asInt()).containsExactly(1, 2, 3, 4);
+
+        JsonNode schedulers = get(ADMIN, "/v2.1/os-services?binary=nova-scheduler", V2_53).json().path("services");
+        assertThat(schedulers).hasSize(1);
+        assertThat(schedulers.get(0).path("forced_down").asBoolean(true)).isFalse();
+        String uuid = schedulers.get(0).path("id").asString();
+        assertThat(uuid).hasSize(36);
+        assertThat(get(ADMIN, "/v2.1/os-services?binary=nova-scheduler", V2_53).json().path("services").get(0)
+                .path("id").asString()).as("a control service keeps its id").isEqualTo(uuid);
+        String controlHost = schedulers.get(0).path("host").asString();
+        assertThat(get(ADMIN, "/v2.1/os-services?host=" + controlHost + "&binary=nova-conductor", null).json()
+                .path("services")).hasSize(3);
     }
 
     @Test
@@ -159,6 +188,10 @@ class ServicesAndHypervisorsIT {
         JsonNode hypervisor = hypervisorsByHost().get("cell2-host2");
         assertThat(hypervisor.path("status").asString()).isEqualTo("disabled");
         assertThat(hypervisor.path("service").path("disabled_reason").asString()).isEqualTo("disk replacement");
+        JsonNode zoneHost = zoneHosts("nova").path("cell2-host2").path("nova-compute");
+        assertThat(zoneHost.path("active").asBoolean(true)).as("a disabled service is not active").isFalse();
+        assertThat(zoneHost.path("available").asBoolean()).as("but its host is still up").isTrue();
+        assertThat(zoneHost.path("updated_at").asString()).isNotEmpty();
 
         Response again = put(ADMIN, "/v2.1/os-services/" + serviceId, V2_53,
                 "{\"status\": \"disabled\", \"disabled_reason\": \"something else\"}");
@@ -280,10 +313,20 @@ class ServicesAndHypervisorsIT {
         return last.get(0);
     }
 
+    /** The compute services only. */
     private List<JsonNode> services(String version) {
         List<JsonNode> services = new ArrayList<>();
-        get(ADMIN, "/v2.1/os-services", version).json().path("services").forEach(services::add);
+        get(ADMIN, "/v2.1/os-services?binary=nova-compute", version).json().path("services").forEach(services::add);
         return services;
+    }
+
+    private JsonNode zoneHosts(String zone) {
+        for (JsonNode info : get(ADMIN, "/v2.1/os-availability-zone/detail", null).json().path("availabilityZoneInfo")) {
+            if (info.path("zoneName").asString().equals(zone)) {
+                return info.path("hosts");
+            }
+        }
+        throw new AssertionError("no zone " + zone);
     }
 
     private Map<String, JsonNode> hypervisorsByHost() {

@@ -1,6 +1,7 @@
 package io.polycell.command.aggregate;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,6 +20,11 @@ public interface AggregateDirectory {
 
     /** The zones of the aggregates other than {@code exceptAggregateId} that hold any of {@code hosts}. */
     Set<String> zonesHolding(Collection<String> hosts, String exceptAggregateId);
+
+    /** The availability zone of the aggregate that gives {@code host} one, if any (one at most). */
+    default Optional<String> zoneOf(String host) {
+        return zonesHolding(List.of(host), "").stream().findFirst();
+    }
 
     /** Whether an aggregate with at least one host has {@code zone} as its availability zone. */
     boolean zoneHasHosts(String zone);

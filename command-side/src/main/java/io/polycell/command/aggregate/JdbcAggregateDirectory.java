@@ -62,6 +62,14 @@ public final class JdbcAggregateDirectory implements AggregateDirectory {
                 new MapSqlParameterSource("hosts", hosts).addValue("self", exceptAggregateId), String.class));
     }
 
+    /** A read for the API's answers, not a rule's check: it takes no lock. */
+    @Override
+    public Optional<String> zoneOf(String host) {
+        return jdbc.queryForList("SELECT a.availability_zone FROM aggregate_directory a JOIN aggregate_directory_host h "
+                + "ON h.aggregate_id = a.aggregate_id WHERE h.host = ? AND a.availability_zone IS NOT NULL",
+                String.class, host).stream().findFirst();
+    }
+
     @Override
     public boolean zoneHasHosts(String zone) {
         return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM aggregate_directory a "

@@ -1,5 +1,6 @@
 package io.polycell.command.web;
 
+import io.polycell.command.aggregate.AggregateDirectory;
 import io.polycell.command.host.HostDirectory;
 import io.polycell.command.routing.CommandRouter;
 import io.polycell.command.routing.Outcomes;
@@ -33,7 +34,8 @@ import tools.jackson.databind.JsonNode;
 class ServicesCommandController {
 
     static final String BINARY = "nova-compute";
-    private static final String ZONE = "nova";
+    /** Nova's {@code default_availability_zone}, for hosts no zoned aggregate holds. */
+    private static final String DEFAULT_ZONE = "nova";
     private static final Pattern UUID_LIKE = Pattern.compile(
             "^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$");
     private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS")
@@ -41,10 +43,12 @@ class ServicesCommandController {
 
     private final CommandRouter router;
     private final HostDirectory hosts;
+    private final AggregateDirectory aggregates;
 
-    ServicesCommandController(CommandRouter router, HostDirectory hosts) {
+    ServicesCommandController(CommandRouter router, HostDirectory hosts, AggregateDirectory aggregates) {
         this.router = router;
         this.hosts = hosts;
+        this.aggregates = aggregates;
     }
 
     @PutMapping("/v2.1/os-services/{id}")
@@ -118,12 +122,12 @@ class ServicesCommandController {
     }
 
     /** The whole service, as Nova answers a 2.53 update and lists services. */
-    private static Map<String, Object> detail(HostServiceStatus status) {
+    private Map<String, Object> detail(HostServiceStatus status) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("binary", BINARY);
         json.put("host", status.host());
         json.put("id", ComputeServiceIds.of(status.host()).service().toString());
-        json.put("zone", ZONE);
+        json.put("zone", aggregates.zoneOf(status.host()).orElse(DEFAULT_ZONE));
         json.put("status", status.status());
         json.put("state", status.state());
         json.put("updated_at", status.updatedAt() == null ? null : MICROS.format(status.updatedAt()));

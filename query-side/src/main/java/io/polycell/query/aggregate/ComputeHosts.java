@@ -1,15 +1,16 @@
 package io.polycell.query.aggregate;
 
-import java.util.Map;
+import io.polycell.query.aggregate.AvailabilityZones.ZoneHost;
+import java.util.List;
 
 /**
- * The compute hosts the cells have registered and whether each is up. The API tier's events do not
- * name hosts that are in no aggregate, so the availability zone listing needs this to put them in the
- * default zone; the assembly supplies it from the cells' host events.
+ * The compute hosts the cells have registered, with their service's state. The API tier's events do
+ * not name hosts that are in no aggregate, so the availability zone listing needs this to put them in
+ * the default zone; the assembly supplies it from the cells' host views.
  */
 @FunctionalInterface
 public interface ComputeHosts {
 
-    /** Every registered compute host, and whether its agent is heard from. */
-    Map<String, Boolean> upByHost();
+    /** Every registered compute host that can be read now; a cell whose database is down is left out. */
+    List<ZoneHost> all();
 }

@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -21,6 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class HostListing {
 
+    private static final Logger log = LoggerFactory.getLogger(HostListing.class);
     private static final String SELECT = "SELECT * FROM host_view ";
 
     private final Map<String, JdbcTemplate> cells;
@@ -35,9 +39,13 @@ public final class HostListing {
         this.hypervisors = Map.copyOf(hypervisors);
     }
 
+    /**
+     * Every cell's hosts. A cell whose database does not answer is left out with a warning, as Nova
+     * leaves out a cell that does not respond: the other cells' hosts are still worth seeing.
+     */
     public List<HostRecord> all() {
         List<HostRecord> hosts = new ArrayList<>();
-        cells.forEach((cell, jdbc) -> hosts.addAll(jdbc.query(SELECT + "ORDER BY service_id", this::host)));
+        cells.forEach((cell, jdbc) -> hosts.addAll(read(cell, jdbc, "ORDER BY service_id")));
         return hosts;
     }
 
@@ -60,13 +68,23 @@ public final class HostListing {
     }
 
     private Optional<HostRecord> first(String where, Object key) {
-        for (JdbcTemplate jdbc : cells.values()) {
-            List<HostRecord> found = jdbc.query(SELECT + where, this::host, key);
+        for (Map.Entry<String, JdbcTemplate> cell : cells.entrySet()) {
+            List<HostRecord> found = read(cell.getKey(), cell.getValue(), where, key);
             if (!found.isEmpty()) {
                 return Optional.of(found.get(0));
             }
         }
         return Optional.empty();
+    }
+
+    private List<HostRecord> read(String cell, JdbcTemplate jdbc, String clause, Object... arguments) {
+        try {
+            return jdbc.query(SELECT + clause, this::host, arguments);
+        } catch (DataAccessException unreadable) {
+            log.warn("Cell {} left out of the host listing: its database did not answer ({})", cell,
+                    unreadable.getMostSpecificCause().getMessage());
+            return List.of();
+        }
     }
 
     private HostRecord host(ResultSet rs, int row) throws SQLException {

@@ -4,10 +4,9 @@ import io.polycell.messages.common.Requester;
 import io.polycell.messages.error.ErrorCode;
 import io.polycell.messages.error.PolycellException;
 import io.polycell.query.aggregate.AvailabilityZones;
-import io.polycell.query.aggregate.AvailabilityZones.ZoneHost;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.time.Clock;
+import io.polycell.query.host.ControlService;
+import io.polycell.query.host.ControlServices;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,27 +18,26 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code os-availability-zone}. Everyone may list the zones; only admins see the hosts and services
- * in each, and the internal zone where the control services run. Polycell's conductors and scheduler
- * run in this API process, so the internal zone shows this process's host, up whenever it answers.
+ * in each, and the internal zone where the control services run. A zone is available while any of
+ * its services is enabled; a host's service is {@code available} while it is up and {@code active}
+ * while it is enabled, as in Nova.
  */
 @RestController
 @RequestMapping("/v2.1/os-availability-zone")
 class AvailabilityZonesController {
 
-    static final String INTERNAL_ZONE = "internal";
-
     private final AvailabilityZones zones;
-    private final Clock clock = Clock.systemUTC();
-    private final String controlHost = localHostName();
+    private final ControlServices control;
 
-    AvailabilityZonesController(AvailabilityZones zones) {
+    AvailabilityZonesController(AvailabilityZones zones, ControlServices control) {
         this.zones = zones;
+        this.control = control;
     }
 
     @GetMapping
     Map<String, Object> list(Requester requester) {
         List<Map<String, Object>> info = new ArrayList<>();
-        zones.hostsByZone().keySet().forEach(zone -> info.add(zone(zone, null)));
+        zones.hostsByZone().forEach((zone, hosts) -> info.add(zone(zone, AvailabilityZones.available(hosts), null)));
         return Map.of("availabilityZoneInfo", info);
     }
 
@@ -50,47 +48,43 @@ class AvailabilityZonesController {
                     "Policy doesn't allow os_compute_api:os-availability-zone:detail to be performed.");
         }
         Map<String, Map<String, Object>> byZone = new TreeMap<>();
+        Map<String, Boolean> availableZones = new TreeMap<>();
         zones.hostsByZone().forEach((zone, hosts) -> {
             Map<String, Object> services = new LinkedHashMap<>();
-            hosts.forEach(host -> services.put(host.host(), Map.of("nova-compute", compute(host))));
+            hosts.forEach(host -> services.put(host.host(), Map.of(ServiceJson.BINARY,
+                    service(host.up(), host.enabled(), host.updatedAt()))));
             byZone.put(zone, services);
+            availableZones.put(zone, AvailabilityZones.available(hosts));
         });
-        String now = NovaTime.of(clock.instant());
-        Map<String, Object> control = new LinkedHashMap<>();
-        control.put("nova-conductor", service(true, now));
-        control.put("nova-scheduler", service(true, now));
-        byZone.put(INTERNAL_ZONE, Map.of(controlHost, control));
+        Map<String, Object> internal = new LinkedHashMap<>();
+        for (ControlService service : control.all()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> onHost = (Map<String, Object>) internal.computeIfAbsent(service.host(),
+                    host -> new LinkedHashMap<String, Object>());
+            onHost.putIfAbsent(service.binary(), service(service.up(), true, service.updatedAt()));
+        }
+        if (!internal.isEmpty()) {
+            byZone.put(ServiceJson.INTERNAL_ZONE, internal);
+            availableZones.put(ServiceJson.INTERNAL_ZONE, true);
+        }
         List<Map<String, Object>> info = new ArrayList<>();
-        byZone.forEach((zone, hosts) -> info.add(zone(zone, hosts)));
+        byZone.forEach((zone, hosts) -> info.add(zone(zone, availableZones.get(zone), hosts)));
         return Map.of("availabilityZoneInfo", info);
     }
 
-    private static Map<String, Object> zone(String name, Map<String, Object> hosts) {
+    private static Map<String, Object> zone(String name, boolean available, Map<String, Object> hosts) {
         Map<String, Object> zone = new LinkedHashMap<>();
         zone.put("zoneName", name);
-        zone.put("zoneState", Map.of("available", true));
+        zone.put("zoneState", Map.of("available", available));
         zone.put("hosts", hosts);
         return zone;
     }
 
-    /** A compute service's last heartbeat is kept by its cell, not the API tier: shown as unknown. */
-    private static Map<String, Object> compute(ZoneHost host) {
-        return service(host.up(), null);
-    }
-
-    private static Map<String, Object> service(boolean up, String updatedAt) {
+    private static Map<String, Object> service(boolean up, boolean enabled, Instant updatedAt) {
         Map<String, Object> service = new LinkedHashMap<>();
         service.put("available", up);
-        service.put("active", true);
-        service.put("updated_at", updatedAt);
+        service.put("active", enabled);
+        service.put("updated_at", NovaTime.of(updatedAt));
         return service;
-    }
-
-    private static String localHostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException unnamed) {
-            return "localhost";
-        }
     }
 }
