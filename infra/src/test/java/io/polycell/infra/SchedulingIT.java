@@ -52,6 +52,8 @@ class SchedulingIT {
             String id = boot("east-" + i, "az-east");
             Servers.awaitStatus(polycell, KIM, id, "ACTIVE");
             assertThat(host(id)).isEqualTo("cell2-host3");
+            assertThat(polycell.get(KIM, "/v2.1/servers/" + id).json().path("server")
+                    .path("OS-EXT-AZ:availability_zone").asString()).isEqualTo("az-east");
         }
         RunningPolycell.Response nowhere = polycell.post(KIM, "/v2.1/servers", "{\"server\": {\"name\": \"nowhere\", "
                 + "\"flavorRef\": \"1\", \"imageRef\": \"" + RunningPolycell.IMAGE + "\", "
@@ -62,6 +64,8 @@ class SchedulingIT {
         String inTheDefaultZone = boot("default-zone", "nova");
         Servers.awaitStatus(polycell, KIM, inTheDefaultZone, "ACTIVE");
         assertThat(host(inTheDefaultZone)).isNotEqualTo("cell2-host3");
+        assertThat(polycell.get(KIM, "/v2.1/servers/" + inTheDefaultZone).json().path("server")
+                .path("OS-EXT-AZ:availability_zone").asString()).isEqualTo("nova");
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** A server in Nova's v2.1 wire format, with the admin-only attributes for admins. */
 final class ServerJson {
@@ -54,9 +55,9 @@ final class ServerJson {
     }
 
     /** One server of a cell that does not answer (microversion 2.69): what does not change while it is down. */
-    static Map<String, Object> minimalShow(ServerRow row, String base) {
+    static Map<String, Object> minimalShow(ServerRow row, String base, UnaryOperator<String> zoneOfHost) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("OS-EXT-AZ:availability_zone", row.host() == null ? "" : "nova");
+        json.put("OS-EXT-AZ:availability_zone", zone(row, zoneOfHost));
         json.put("OS-EXT-STS:power_state", row.powerState());
         json.put("created", SECONDS.format(row.createdAt()));
         json.put("flavor", reference(row.flavorId(), Links.bookmark(base, "flavors", row.flavorId())));
@@ -69,7 +70,12 @@ final class ServerJson {
         return json;
     }
 
-    static Map<String, Object> detail(ServerRow row, Requester requester, String base) {
+    /**
+     * @param zoneOfHost the availability zone each host is in now: a placed server is in its host's
+     *                   zone, as Nova records at scheduling
+     */
+    static Map<String, Object> detail(ServerRow row, Requester requester, String base,
+                                      UnaryOperator<String> zoneOfHost) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", row.id());
         json.put("name", row.name());
@@ -88,7 +94,7 @@ final class ServerJson {
         json.put("links", Links.selfAndBookmark(base, "servers", row.id()));
         json.put("OS-DCF:diskConfig", "MANUAL");
         json.put("progress", 0);
-        json.put("OS-EXT-AZ:availability_zone", row.host() == null ? "" : "nova");
+        json.put("OS-EXT-AZ:availability_zone", zone(row, zoneOfHost));
         json.put("config_drive", "");
         json.put("key_name", null);
         json.put("OS-SRV-USG:launched_at", row.launchedAt() == null ? null : MICROS.format(row.launchedAt()));
@@ -141,4 +147,9 @@ final class ServerJson {
         return "instance-" + id.replace("-", "").substring(0, 8);
     }
 
+
+    /** A server not yet placed is in no zone yet (Nova shows the zone asked for, which is not kept). */
+    private static String zone(ServerRow row, UnaryOperator<String> zoneOfHost) {
+        return row.host() == null ? "" : zoneOfHost.apply(row.host());
+    }
 }

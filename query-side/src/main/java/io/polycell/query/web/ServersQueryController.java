@@ -5,6 +5,7 @@ import io.polycell.messages.common.Requester;
 import io.polycell.messages.error.ErrorCode;
 import io.polycell.messages.error.PolycellException;
 import io.polycell.messages.listing.ServerQuery;
+import io.polycell.query.aggregate.AvailabilityZones;
 import io.polycell.query.server.ServerListing;
 import io.polycell.query.server.ServerPage;
 import io.polycell.query.server.ServerRow;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -31,9 +33,11 @@ class ServersQueryController {
     static final int DOWN_CELL_RECORDS = 69;
 
     private final ServerListing listing;
+    private final AvailabilityZones zones;
 
-    ServersQueryController(ServerListing listing) {
+    ServersQueryController(ServerListing listing, AvailabilityZones zones) {
         this.listing = listing;
+        this.zones = zones;
     }
 
     /** Says how a list response was read: {@code index} or {@code merge}. */
@@ -49,8 +53,9 @@ class ServersQueryController {
     @GetMapping("/detail")
     ResponseEntity<Map<String, Object>> detail(Requester requester, ApiVersion version,
                                                @RequestParam MultiValueMap<String, String> query) {
+        UnaryOperator<String> zoneOfHost = zones.zoneOfHost();
         return page(requester, version, query, "servers/detail", (row, base) -> row.cellDown()
-                ? ServerJson.minimalDetail(row, base) : ServerJson.detail(row, requester, base));
+                ? ServerJson.minimalDetail(row, base) : ServerJson.detail(row, requester, base, zoneOfHost));
     }
 
     /**
@@ -66,9 +71,9 @@ class ServersQueryController {
                 throw new PolycellException(ErrorCode.UNAVAILABLE, "The cell of instance " + id
                         + " does not answer; try again later, or ask with microversion 2.69 or later.");
             }
-            return Map.of("server", ServerJson.minimalShow(row, Links.base()));
+            return Map.of("server", ServerJson.minimalShow(row, Links.base(), zones.zoneOfHost()));
         }
-        return Map.of("server", ServerJson.detail(row, requester, Links.base()));
+        return Map.of("server", ServerJson.detail(row, requester, Links.base(), zones.zoneOfHost()));
     }
 
     /**
