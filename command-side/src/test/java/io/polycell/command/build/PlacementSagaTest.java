@@ -67,7 +67,30 @@ class PlacementSagaTest {
     }
 
     @Test
-    void aRefusedClaimMovesOnToTheNextAlternate() {
+    void aRefusedClaimMovesOnToTheNextAlternateInTheSameCell() {
+        hosts.on(new HostRegistered("best", "cell1", new Resources(4, 8192, 100)));
+        hosts.on(new HostRegistered("second", "cell1", new Resources(4, 6144, 100)));
+        hosts.on(new HostRegistered("elsewhere", "cell2", new Resources(4, 7168, 100)));
+        stores.on("cell1", ClaimHostResources.class, claim -> {
+            if (claim.host().equals("best")) {
+                throw new PolycellException(ErrorCode.HOST_CAPACITY_EXCEEDED, "taken by another scheduler's pick");
+            }
+            return null;
+        }).accept("cell2", ClaimHostResources.class);
+
+        fixture.givenNoPriorActivity().whenPublishingA(new BuildRequestCreated(ID, spec));
+
+        assertThat(stores.payloadsSentTo("cell1")).as("the alternate is in the primary's cell, though cell2 "
+                + "weighs more than it").containsExactly(
+                new ClaimHostResources("best", ID, new Resources(1, 512, 1)),
+                new ClaimHostResources("second", ID, new Resources(1, 512, 1)),
+                new CreateInstance(ID, "cell1", "second", spec));
+        assertThat(stores.payloadsSentTo("cell2")).isEmpty();
+        assertThat(stores.payloadsSentTo("api")).containsExactly(new CompleteBuildRequest(ID, "cell1"));
+    }
+
+    @Test
+    void whenTheAlternatesOfACellAreAllRefusedTheSchedulerIsAskedAgain() {
         hosts.on(new HostRegistered("full", "cell2", new Resources(4, 8192, 100)));
         hosts.on(new HostRegistered("spare", "cell1", new Resources(4, 4096, 100)));
         stores.refuse("cell2", ClaimHostResources.class,
