@@ -36,6 +36,10 @@ class SchedulerSnapshotIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> snapshots(first) > 0);
             String late = first.boot(ANA, "after-the-snapshot", "1");
             Servers.awaitStatus(first, ANA, late, "ACTIVE");
+            await("the feed has read every claim: nothing only proposed").atMost(Duration.ofSeconds(30))
+                    .until(() -> first.system().hostStates().all().stream()
+                            .allMatch(host -> host.pending().vcpus() == 0 && host.pending().ramMb() == 0)
+                            && first.system().hostStates().all().stream().mapToInt(HostState::instances).sum() == 4);
             before = byHost(first);
         }
 
