@@ -12,6 +12,7 @@ import io.polycell.query.aggregate.AggregateViewProjection;
 import io.polycell.query.aggregate.AvailabilityZones;
 import io.polycell.query.flavor.FlavorViewProjection;
 import io.polycell.query.group.ServerGroupViewProjection;
+import io.polycell.query.keypair.KeyPairViewProjection;
 import io.polycell.query.host.HostListing;
 import io.polycell.query.server.ServerListing;
 import io.polycell.scheduler.HostState;
@@ -81,6 +82,11 @@ class PolycellBeans {
     @Bean
     ServerGroupViewProjection serverGroupViewProjection(Polycell polycell) {
         return polycell.serverGroupView();
+    }
+
+    @Bean
+    KeyPairViewProjection keyPairViewProjection(Polycell polycell) {
+        return polycell.keyPairView();
     }
 
     @Bean
