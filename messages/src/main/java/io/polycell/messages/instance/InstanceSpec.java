@@ -49,6 +49,12 @@ public record InstanceSpec(String instanceId, String name, String projectId, Str
                 createdAt);
     }
 
+    /** The same instance with other metadata. */
+    public InstanceSpec withMetadata(Map<String, String> newMetadata) {
+        return new InstanceSpec(instanceId, name, projectId, userId, flavor, image, newMetadata, networks, userData,
+                availabilityZone, group, createdAt, hints, keyName);
+    }
+
     /** The same instance booted from another image (a rebuild). */
     public InstanceSpec withImage(ImageSpec newImage) {
         return new InstanceSpec(instanceId, name, projectId, userId, flavor, newImage, metadata, networks, userData,
