@@ -12,6 +12,8 @@ import io.polycell.command.flavor.Flavor;
 import io.polycell.command.group.ServerGroup;
 import io.polycell.command.group.ServerGroupAdmission;
 import io.polycell.command.image.ImageCatalog;
+import io.polycell.command.keypair.KeyPair;
+import io.polycell.command.keypair.KeyPairAdmission;
 import io.polycell.command.quota.ProjectQuota;
 import io.polycell.command.quota.ProjectQuotas;
 import io.polycell.command.quota.QuotaDefaults;
@@ -31,7 +33,8 @@ import org.axonframework.eventsourcing.Snapshotter;
 
 /**
  * The command side of the API tier, registered on the API store's Axon configuration: flavors,
- * instance mappings with their build requests, projects' quotas, and the super-conductor.
+ * instance mappings with their build requests, server groups, key pairs, projects' quotas, and the
+ * super-conductor.
  */
 public final class ApiTier {
 
@@ -61,9 +64,10 @@ public final class ApiTier {
         configurer.configureAggregate(InstanceMapping.class);
         configurer.configureAggregate(HostAggregate.class);
         configurer.configureAggregate(ServerGroup.class);
+        configurer.configureAggregate(KeyPair.class);
         configureQuotas(configurer, router, quotaDefaults);
         configurer.registerCommandHandler(c -> new BuildRequestHandler(c.repository(Flavor.class),
-                c.repository(ServerGroup.class), c.repository(InstanceMapping.class),
+                c.repository(ServerGroup.class), c.repository(KeyPair.class), c.repository(InstanceMapping.class),
                 c.getComponent(ProjectQuotas.class), images, c.getComponent(AggregateDirectory.class), clock));
         configurer.eventProcessing(processing -> processing
                 .registerSaga(PlacementSaga.class)
@@ -74,8 +78,8 @@ public final class ApiTier {
 
     /**
      * Projects' quotas: one aggregate per project, kept in memory and snapshotted (it is on every
-     * boot's path), used by the boot and server group commands in their own transactions, and
-     * released by the policy that sees servers go.
+     * boot's path), used by the boot, server group and key pair commands in their own
+     * transactions, and released by the policy that sees servers go.
      */
     private static void configureQuotas(Configurer configurer, CommandRouter router, QuotaDefaults defaults) {
         configurer.registerComponent(QuotaDefaults.class, c -> defaults);
@@ -93,6 +97,8 @@ public final class ApiTier {
         configurer.registerCommandHandler(c -> new ServerQuotaReturns(c.repository(InstanceMapping.class),
                 c.getComponent(ProjectQuotas.class)));
         configurer.registerCommandHandler(c -> new ServerGroupAdmission(c.repository(ServerGroup.class),
+                c.getComponent(ProjectQuotas.class)));
+        configurer.registerCommandHandler(c -> new KeyPairAdmission(c.repository(KeyPair.class),
                 c.getComponent(ProjectQuotas.class)));
         QuotaReleasePolicy.register(configurer, router);
     }

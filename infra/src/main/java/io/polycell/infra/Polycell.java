@@ -32,6 +32,7 @@ import io.polycell.query.host.HostListing;
 import io.polycell.query.host.HostViewProjection;
 import io.polycell.query.host.HypervisorType;
 import io.polycell.query.group.ServerGroupViewProjection;
+import io.polycell.query.keypair.KeyPairViewProjection;
 import io.polycell.query.server.BuildRequestServerSource;
 import io.polycell.query.server.BuildRequestViewProjection;
 import io.polycell.query.server.CellServerSource;
@@ -127,6 +128,7 @@ public final class Polycell implements AutoCloseable {
     });
     private AggregateViewProjection aggregateView;
     private ServerGroupViewProjection serverGroupView;
+    private KeyPairViewProjection keyPairView;
     private JdbcAggregateDirectory aggregateDirectory;
     private ServerListing listing;
     private InstanceActions instanceActions;
@@ -339,6 +341,11 @@ public final class Polycell implements AutoCloseable {
                     // In the transaction of the command itself: a server is listed as soon as POST answers.
                     .registerSubscribingEventProcessor(BuildRequestViewProjection.GROUP)
                     .registerEventHandler(c -> flavorView);
+            keyPairView = new KeyPairViewProjection(wiring.jdbc());
+            wiring.configurer().eventProcessing()
+                    .registerEventHandler(c -> keyPairView)
+                    // Likewise: a key pair is shown as soon as its creation answers, and gone with its deletion.
+                    .registerSubscribingEventProcessor(KeyPairViewProjection.GROUP);
         });
     }
 
@@ -439,6 +446,10 @@ public final class Polycell implements AutoCloseable {
 
     public ServerGroupViewProjection serverGroupView() {
         return serverGroupView;
+    }
+
+    public KeyPairViewProjection keyPairView() {
+        return keyPairView;
     }
 
     /** The command side's lookup of aggregates, which also hands out their ids. */

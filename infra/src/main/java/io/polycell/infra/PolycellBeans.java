@@ -15,6 +15,7 @@ import io.polycell.query.flavor.FlavorViewProjection;
 import io.polycell.query.group.ServerGroupViewProjection;
 import io.polycell.query.host.ControlServices;
 import io.polycell.query.host.HostListing;
+import io.polycell.query.keypair.KeyPairViewProjection;
 import io.polycell.query.server.ServerListing;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -81,6 +82,11 @@ class PolycellBeans {
     @Bean
     ServerGroupViewProjection serverGroupViewProjection(Polycell polycell) {
         return polycell.serverGroupView();
+    }
+
+    @Bean
+    KeyPairViewProjection keyPairViewProjection(Polycell polycell) {
+        return polycell.keyPairView();
     }
 
     @Bean

@@ -4,6 +4,7 @@ import io.polycell.command.aggregate.AggregateDirectory;
 import io.polycell.command.flavor.Flavor;
 import io.polycell.command.group.ServerGroup;
 import io.polycell.command.image.ImageCatalog;
+import io.polycell.command.keypair.KeyPair;
 import io.polycell.command.quota.ProjectQuotas;
 import io.polycell.messages.build.Admission;
 import io.polycell.messages.build.AdmitServers;
@@ -37,6 +38,7 @@ public final class BuildRequestHandler {
 
     private final Repository<Flavor> flavors;
     private final Repository<ServerGroup> groups;
+    private final Repository<KeyPair> keyPairs;
     private final Repository<InstanceMapping> mappings;
     private final ProjectQuotas quotas;
     private final ImageCatalog images;
@@ -45,11 +47,11 @@ public final class BuildRequestHandler {
     private final AdmissionLanes lanes = new AdmissionLanes();
 
     public BuildRequestHandler(Repository<Flavor> flavors, Repository<ServerGroup> groups,
-                               Repository<InstanceMapping> mappings, ProjectQuotas quotas, ImageCatalog images,
-                               AggregateDirectory zones,
-                               Clock clock) {
+                               Repository<KeyPair> keyPairs, Repository<InstanceMapping> mappings,
+                               ProjectQuotas quotas, ImageCatalog images, AggregateDirectory zones, Clock clock) {
         this.flavors = flavors;
         this.groups = groups;
+        this.keyPairs = keyPairs;
         this.mappings = mappings;
         this.quotas = quotas;
         this.images = images;
@@ -71,6 +73,7 @@ public final class BuildRequestHandler {
                 ErrorCode.BAD_REQUEST, "Image " + first.imageRef() + " could not be found."));
         GroupHint group = group(first);
         Requester requester = first.requester();
+        requireKeyPair(requester, first.keyName());
         List<String> admitted = quotas.claimServers(new ClaimServerQuota(requester.projectId(), requester.userId(),
                 command.servers().stream().map(CreateBuildRequest::instanceId).toList(), command.minCount(),
                 flavor.vcpus(), flavor.ramMb(), first.metadata() == null ? 0 : first.metadata().size(),
@@ -87,7 +90,7 @@ public final class BuildRequestHandler {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         InstanceSpec spec = new InstanceSpec(command.instanceId(), command.name(), command.requester().projectId(),
                 command.requester().userId(), flavor, image, command.metadata(), command.networks(), command.userData(),
-                command.availabilityZone(), group, now, command.hints());
+                command.availabilityZone(), group, now, command.hints(), command.keyName());
         mappings.newInstance(() -> new InstanceMapping(spec, batch));
     }
 
@@ -100,6 +103,26 @@ public final class BuildRequestHandler {
         } catch (AggregateNotFoundException notFound) {
             throw new PolycellException(ErrorCode.BAD_REQUEST,
                     "Instance group " + command.groupId() + " could not be found.");
+        }
+    }
+
+    /**
+     * A key pair named for the server must be one of the requester's, as in Nova: Nova looks it up
+     * among the user's key pairs and answers 400 when it is not there. Asked of the key pair's
+     * aggregate, which holds the set of a user's names, not of a view that may lag.
+     */
+    private void requireKeyPair(Requester requester, String keyName) {
+        if (keyName == null) {
+            return;
+        }
+        boolean present;
+        try {
+            present = keyPairs.load(KeyPair.idOf(requester.userId(), keyName)).invoke(KeyPair::present);
+        } catch (AggregateNotFoundException never) {
+            present = false;
+        }
+        if (!present) {
+            throw new PolycellException(ErrorCode.BAD_REQUEST, "Invalid key_name provided.");
         }
     }
 

@@ -4,7 +4,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.polycell.messages.common.Fault;
 import io.polycell.messages.common.Requester;
+import io.polycell.messages.instance.DeleteServerMetadataItem;
 import io.polycell.messages.instance.InstanceLocked;
+import io.polycell.messages.instance.InstanceMetadataChanged;
 import io.polycell.messages.instance.InstancePowerStateChanged;
 import io.polycell.messages.instance.InstanceSpec;
 import io.polycell.messages.instance.InstanceUnlocked;
@@ -33,10 +35,15 @@ import io.polycell.messages.instance.RecordGuestDestroyed;
 import io.polycell.messages.instance.RecordInstanceSpawned;
 import io.polycell.messages.instance.RecordSpawnFailure;
 import io.polycell.messages.instance.TaskState;
+import io.polycell.messages.instance.UpdateServerMetadata;
 import io.polycell.messages.instance.VmState;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -50,6 +57,9 @@ public class Instance {
 
     /** Nova's fault code for a build that failed on the host or found no host. */
     static final int BUILD_FAULT_CODE = 500;
+    /** The vm states in which Nova lets a server's metadata change (and only with no task under way). */
+    static final Set<VmState> METADATA_STATES = EnumSet.of(VmState.ACTIVE, VmState.PAUSED, VmState.SUSPENDED,
+            VmState.STOPPED);
 
     @AggregateIdentifier
     private String instanceId;
@@ -139,6 +149,60 @@ public class Instance {
                 requester.userId(), requester.projectId(), target));
     }
 
+    /**
+     * Nova's rules for a metadata change, in its order: the server must be visible, unlocked (for
+     * anyone but an admin) and in a settled state; then the result must stay within the requester's
+     * {@code metadata_items} limit (Nova's 403 names only the limit).
+     */
+    @CommandHandler
+    Map<String, String> handle(UpdateServerMetadata command) {
+        requireMetadataChangeable(command.requester(), "update metadata");
+        Map<String, String> result = new LinkedHashMap<>(command.replaceAll() ? Map.of() : metadata());
+        result.putAll(command.items());
+        if (command.limit() >= 0 && result.size() > command.limit()) {
+            throw new PolycellException(ErrorCode.FORBIDDEN, "Maximum number of metadata items exceeds "
+                    + command.limit());
+        }
+        if (!result.equals(metadata())) {
+            apply(new InstanceMetadataChanged(instanceId, result));
+        }
+        return result;
+    }
+
+    /** An item the server does not have is a 404, before its state is looked at, as in Nova. */
+    @CommandHandler
+    void handle(DeleteServerMetadataItem command) {
+        if (!visibleTo(command.requester()) || vmState == VmState.DELETED) {
+            throw notFound();
+        }
+        if (!metadata().containsKey(command.key())) {
+            throw new PolycellException(ErrorCode.NOT_FOUND, "Metadata item was not found");
+        }
+        requireMetadataChangeable(command.requester(), "delete metadata");
+        Map<String, String> result = new LinkedHashMap<>(metadata());
+        result.remove(command.key());
+        apply(new InstanceMetadataChanged(instanceId, result));
+    }
+
+    private void requireMetadataChangeable(Requester requester, String action) {
+        if (!visibleTo(requester) || vmState == VmState.DELETED) {
+            throw notFound();
+        }
+        if (locked && !requester.admin()) {
+            throw new PolycellException(ErrorCode.CONFLICT, "Instance " + instanceId + " is locked");
+        }
+        if (host == null || !METADATA_STATES.contains(vmState)) {
+            throw refused(action, "vm_state " + vmState.apiName());
+        }
+        if (taskState != null) {
+            throw refused(action, "task_state " + taskState.apiName());
+        }
+    }
+
+    private Map<String, String> metadata() {
+        return spec.metadata() == null ? Map.of() : spec.metadata();
+    }
+
     private void lockOrUnlock(RequestServerAction command) {
         Requester requester = command.requester();
         if (command.action() == ServerAction.LOCK && !locked) {
@@ -211,8 +275,12 @@ public class Instance {
     }
 
     private PolycellException refused(ServerAction action, String state) {
+        return refused(action.apiName(), state);
+    }
+
+    private PolycellException refused(String action, String state) {
         return new PolycellException(ErrorCode.CONFLICT,
-                "Cannot '" + action.apiName() + "' instance " + instanceId + " while it is in " + state);
+                "Cannot '" + action + "' instance " + instanceId + " while it is in " + state);
     }
 
     private static Instant now(Clock clock) {
@@ -264,6 +332,11 @@ public class Instance {
     void on(ServerActionFailed event) {
         taskState = null;
         inFlight = null;
+    }
+
+    @EventSourcingHandler
+    void on(InstanceMetadataChanged event) {
+        spec = spec.withMetadata(event.metadata());
     }
 
     @EventSourcingHandler

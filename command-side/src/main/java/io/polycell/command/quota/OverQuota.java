@@ -54,6 +54,10 @@ final class OverQuota {
         return forbidden("Quota exceeded, too many servers in group");
     }
 
+    static PolycellException keyPairs() {
+        return forbidden("Quota exceeded, too many key pairs.");
+    }
+
     static PolycellException serverGroups() {
         return forbidden("Quota exceeded, too many server groups.");
     }

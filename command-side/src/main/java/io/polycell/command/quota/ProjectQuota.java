@@ -5,13 +5,17 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.polycell.messages.error.ErrorCode;
 import io.polycell.messages.error.PolycellException;
+import io.polycell.messages.quota.ClaimKeyPairQuota;
 import io.polycell.messages.quota.ClaimServerGroupQuota;
 import io.polycell.messages.quota.ClaimServerQuota;
+import io.polycell.messages.quota.KeyPairQuotaClaimed;
+import io.polycell.messages.quota.KeyPairQuotaReleased;
 import io.polycell.messages.quota.ProjectUsage;
 import io.polycell.messages.quota.QuotaLimitsReset;
 import io.polycell.messages.quota.QuotaLimitsSet;
 import io.polycell.messages.quota.QuotaReport;
 import io.polycell.messages.quota.QuotaResource;
+import io.polycell.messages.quota.ReleaseKeyPairQuota;
 import io.polycell.messages.quota.ReleaseServerGroupQuota;
 import io.polycell.messages.quota.ReleaseServerQuota;
 import io.polycell.messages.quota.ResetQuotaLimits;
@@ -34,7 +38,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One project's quota: its own limits (and its users'), and everything that counts against them,
- * server by server and group by group. Every claim goes through it, one at a time per project, so
+ * server by server, group by group and key pair by key pair. Every claim goes through it, one at a time per project, so
  * requests racing for the last places can never together pass a limit; every release names what it
  * releases, so a release seen twice is counted once. It comes into being with the project's first
  * claim or limit; until then the project has the defaults and nothing in use. Its state is what a
@@ -64,6 +68,12 @@ public class ProjectQuota {
     /** Members per server group and user: what {@code server_group_members} limits. */
     @JsonProperty
     private Map<String, Map<String, Integer>> groupMembers = new HashMap<>();
+    /**
+     * The user of each key pair created in this project: {@code key_pairs} limits a user's, and Nova
+     * never adds them to a project's usage, so they are kept apart from {@link Usage}.
+     */
+    @JsonProperty
+    private Map<String, String> keyPairUsers = new HashMap<>();
 
     /** What one counted server took, so that its release gives back exactly that. */
     record ServerShare(String userId, int vcpus, int ramMb, String groupId) {
@@ -182,6 +192,35 @@ public class ProjectQuota {
         }
     }
 
+    /**
+     * A key pair counts against its user's {@code key_pairs} limit here (the user's own, else the
+     * project's), as Nova checks it: only the user's count, never the project's, and before anything
+     * else, so a user at the limit is refused even a name that turns out to be taken. A key pair
+     * counted already is not counted twice.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(ClaimKeyPairQuota command, QuotaDefaults defaults) {
+        int limit = userScope(command.userId(), defaults).limit(QuotaResource.KEY_PAIRS);
+        long owned = keyPairUsers.values().stream().filter(command.userId()::equals).count();
+        if (limit >= 0 && owned + 1 > limit) {
+            log.info("Refused a key pair for user {} in project {}: the user has {} of {} key pairs",
+                    command.userId(), command.projectId(), owned, limit);
+            throw OverQuota.keyPairs();
+        }
+        if (!keyPairUsers.containsKey(command.keyPairId())) {
+            apply(new KeyPairQuotaClaimed(command.projectId(), command.userId(), command.keyPairId()));
+        }
+    }
+
+    @CommandHandler
+    void handle(ReleaseKeyPairQuota command) {
+        String userId = keyPairUsers.get(command.keyPairId());
+        if (userId != null) {
+            apply(new KeyPairQuotaReleased(projectId, userId, command.keyPairId()));
+        }
+    }
+
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     QuotaReport handle(SetQuotaLimits command, QuotaDefaults defaults) {
@@ -232,7 +271,8 @@ public class ProjectQuota {
 
     /** Everything this quota counts, server by server. */
     ProjectUsage usage() {
-        return Usage.describe(projectId, projectUsage, userUsage, servers.keySet(), serverGroupUsers.keySet());
+        return Usage.describe(projectId, projectUsage, userUsage, servers.keySet(), serverGroupUsers.keySet())
+                .withKeyPairs(keyPairUsers.keySet());
     }
 
     private Scope projectScope(QuotaDefaults defaults) {
@@ -299,6 +339,17 @@ public class ProjectQuota {
     void on(ServerGroupQuotaReleased event) {
         serverGroupUsers.remove(event.groupId());
         addUsage(event.userId(), Usage.NONE.plusServerGroups(-1));
+    }
+
+    @EventSourcingHandler
+    void on(KeyPairQuotaClaimed event) {
+        projectId = event.projectId();
+        keyPairUsers.put(event.keyPairId(), event.userId());
+    }
+
+    @EventSourcingHandler
+    void on(KeyPairQuotaReleased event) {
+        keyPairUsers.remove(event.keyPairId());
     }
 
     @EventSourcingHandler

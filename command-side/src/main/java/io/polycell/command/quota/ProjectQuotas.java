@@ -1,11 +1,13 @@
 package io.polycell.command.quota;
 
+import io.polycell.messages.quota.ClaimKeyPairQuota;
 import io.polycell.messages.quota.ClaimServerGroupQuota;
 import io.polycell.messages.quota.ClaimServerQuota;
 import io.polycell.messages.quota.ProjectUsage;
 import io.polycell.messages.quota.QuotaReport;
 import io.polycell.messages.quota.ReadQuota;
 import io.polycell.messages.quota.ReadQuotaUsage;
+import io.polycell.messages.quota.ReleaseKeyPairQuota;
 import io.polycell.messages.quota.ReleaseServerGroupQuota;
 import io.polycell.messages.quota.ReleaseServerQuota;
 import java.util.List;
@@ -25,9 +27,9 @@ import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaMode
 
 /**
  * The projects' quotas for the API tier's other command handlers, inside their unit of work: a boot
- * claims its servers in the transaction that records their build requests, and a server group is
- * counted in the transaction that creates it, so a claim and what it was for are stored together or
- * not at all. Also answers reads of a quota, with the defaults for a project that has none yet
+ * claims its servers in the transaction that records their build requests, and a server group or a
+ * key pair is counted in the transaction that creates it, so a claim and what it was for are stored
+ * together or not at all. Also answers reads of a quota, with the defaults for a project that has none yet
  * (looked up in the event store first, so that an unknown project is an answer, not a failure).
  */
 public final class ProjectQuotas {
@@ -105,6 +107,19 @@ public final class ProjectQuotas {
     }
 
     public void releaseServerGroup(ReleaseServerGroupQuota release) throws Exception {
+        if (exists(release.projectId())) {
+            repository.load(release.projectId()).handle(GenericCommandMessage.asCommandMessage(release));
+        }
+    }
+
+    /** Counts a new key pair, or refuses with Nova's 403 (see {@link ClaimKeyPairQuota}). */
+    public void claimKeyPair(ClaimKeyPairQuota claim) throws Exception {
+        repository.loadOrCreate(claim.projectId(), () -> ProjectQuota.unclaimed(null))
+                .handle(GenericCommandMessage.asCommandMessage(claim));
+    }
+
+    /** Gives a deleted key pair's place back; a project without a quota counts nothing to release. */
+    public void releaseKeyPair(ReleaseKeyPairQuota release) throws Exception {
         if (exists(release.projectId())) {
             repository.load(release.projectId()).handle(GenericCommandMessage.asCommandMessage(release));
         }

@@ -7,7 +7,7 @@ import java.util.TreeSet;
 /**
  * One project's usage as its quota counts it ({@code live}) beside the same recomputed from the
  * events ({@code recomputed}). They differ only while a release is on its way, or when something
- * was missed; the servers and groups on one side only say what.
+ * was missed; the servers, groups and key pairs on one side only say what.
  */
 public record QuotaDrift(String projectId, ProjectUsage live, ProjectUsage recomputed) {
 
@@ -31,6 +31,15 @@ public record QuotaDrift(String projectId, ProjectUsage live, ProjectUsage recom
 
     public Set<String> serverGroupsNotCounted() {
         return only(recomputed.serverGroups(), live.serverGroups());
+    }
+
+    /** Key pairs the quota still counts although the events say they were deleted. */
+    public Set<String> keyPairsCountedButGone() {
+        return only(live.keyPairs(), recomputed.keyPairs());
+    }
+
+    public Set<String> keyPairsNotCounted() {
+        return only(recomputed.keyPairs(), live.keyPairs());
     }
 
     private static Set<String> only(Set<String> these, Set<String> notThose) {

@@ -6,6 +6,9 @@ import io.polycell.messages.group.ServerGroupCreated;
 import io.polycell.messages.group.ServerGroupDeleted;
 import io.polycell.messages.instance.InstanceDeleted;
 import io.polycell.messages.instance.InstanceSpec;
+import io.polycell.messages.keypair.KeyPairCreated;
+import io.polycell.messages.keypair.KeyPairDeleted;
+import io.polycell.messages.quota.KeyPairQuotaClaimed;
 import io.polycell.messages.quota.ProjectUsage;
 import io.polycell.messages.quota.QuotaLimitsSet;
 import io.polycell.messages.quota.ServerGroupQuotaClaimed;
@@ -23,14 +26,16 @@ import org.axonframework.eventhandling.EventMessage;
 /**
  * A project's usage recomputed from the facts, not from the quota's own events: every server whose
  * build request was recorded (API store) and that was neither cancelled there nor deleted in any cell,
- * and every server group not deleted. Feed it every event of the API store and of every cell, in any
- * order of stores; it deserializes only the events it counts from.
+ * every server group not deleted, and every key pair not deleted (in the project it was created in).
+ * Feed it every event of the API store and of every cell, in any order of stores; it deserializes
+ * only the events it counts from.
  */
 final class UsageRecount {
 
     private static final Set<Class<?>> COUNTED = Set.of(BuildRequestCreated.class, BuildRequestCancelled.class,
             InstanceDeleted.class, ServerGroupCreated.class, ServerGroupDeleted.class, ServerQuotaClaimed.class,
-            ServerGroupQuotaClaimed.class, QuotaLimitsSet.class);
+            ServerGroupQuotaClaimed.class, QuotaLimitsSet.class, KeyPairCreated.class, KeyPairDeleted.class,
+            KeyPairQuotaClaimed.class);
 
     /** A server as its build request recorded it. */
     private record Server(String projectId, String userId, int vcpus, int ramMb) {
@@ -46,6 +51,11 @@ final class UsageRecount {
     private final Map<String, Group> groups = new LinkedHashMap<>();
     private final Set<String> goneGroups = new HashSet<>();
     private final Set<String> projectsWithQuota = new TreeSet<>();
+    /**
+     * Each key pair there is now, with its project. All key pair events are in the API store, in
+     * order, so a deletion always follows its creation (a name created again has the same id).
+     */
+    private final Map<String, String> keyPairProjects = new HashMap<>();
 
     /** Recounts the projects {@code projects} accepts. */
     UsageRecount(Predicate<String> projects) {
@@ -77,6 +87,12 @@ final class UsageRecount {
             noteQuota(claimed.projectId());
         } else if (payload instanceof QuotaLimitsSet set) {
             noteQuota(set.projectId());
+        } else if (payload instanceof KeyPairCreated created && projects.test(created.projectId())) {
+            keyPairProjects.put(created.keyPairId(), created.projectId());
+        } else if (payload instanceof KeyPairDeleted deleted) {
+            keyPairProjects.remove(deleted.keyPairId());
+        } else if (payload instanceof KeyPairQuotaClaimed claimed) {
+            noteQuota(claimed.projectId());
         }
     }
 
@@ -86,11 +102,12 @@ final class UsageRecount {
         }
     }
 
-    /** Every project seen: those with servers or groups, and those whose quota was ever written. */
+    /** Every project seen: with servers, groups or key pairs, or whose quota was ever written. */
     Set<String> projects() {
         Set<String> all = new TreeSet<>(projectsWithQuota);
         servers.values().forEach(server -> all.add(server.projectId()));
         groups.values().forEach(group -> all.add(group.projectId()));
+        all.addAll(keyPairProjects.values());
         return all;
     }
 
@@ -117,9 +134,19 @@ final class UsageRecount {
         for (String projectId : projects()) {
             usage.put(projectId, Usage.describe(projectId, projectUsage.getOrDefault(projectId, Usage.NONE),
                     userUsage.getOrDefault(projectId, Map.of()), countedServers.getOrDefault(projectId, Set.of()),
-                    countedGroups.getOrDefault(projectId, Set.of())));
+                    countedGroups.getOrDefault(projectId, Set.of())).withKeyPairs(keyPairsOf(projectId)));
         }
         return usage;
+    }
+
+    private Set<String> keyPairsOf(String projectId) {
+        Set<String> keyPairs = new HashSet<>();
+        keyPairProjects.forEach((keyPairId, project) -> {
+            if (project.equals(projectId)) {
+                keyPairs.add(keyPairId);
+            }
+        });
+        return keyPairs;
     }
 
     private static void add(Map<String, Usage> projects, Map<String, Map<String, Usage>> users, String projectId,

@@ -111,6 +111,10 @@ final class QuotaJson {
         json.put("servers_not_counted", drift.serversNotCounted());
         json.put("server_groups_counted_but_gone", drift.serverGroupsCountedButGone());
         json.put("server_groups_not_counted", drift.serverGroupsNotCounted());
+        json.put("key_pairs_counted", drift.live().keyPairs().size());
+        json.put("key_pairs_recomputed", drift.recomputed().keyPairs().size());
+        json.put("key_pairs_counted_but_gone", drift.keyPairsCountedButGone());
+        json.put("key_pairs_not_counted", drift.keyPairsNotCounted());
         return json;
     }
 

@@ -3,8 +3,6 @@ package io.polycell.command.web;
 import io.polycell.command.image.ImageCatalog;
 import io.polycell.command.routing.CommandRouter;
 import io.polycell.command.routing.Outcomes;
-import io.polycell.messages.build.LocateServer;
-import io.polycell.messages.build.ServerLocation;
 import io.polycell.messages.common.Requester;
 import io.polycell.messages.error.ErrorCode;
 import io.polycell.messages.error.PolycellException;
@@ -15,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -57,7 +54,7 @@ class ServerActionsController {
         JsonNode argument = body.get(name);
         boolean hard = action == ServerAction.REBOOT && hardReboot(argument);
         ImageSpec image = action == ServerAction.REBUILD ? rebuildImage(argument) : null;
-        String cell = locate(id, requester, action);
+        String cell = ServerCells.locate(router, id, requester, action.apiName());
         String requestId = "req-" + UUID.randomUUID();
         Outcomes.await(router.toCell(cell, new RequestServerAction(id, requestId, action, hard, image, requester)));
         ResponseEntity.BodyBuilder accepted = ResponseEntity.status(HttpStatus.ACCEPTED)
@@ -74,20 +71,6 @@ class ServerActionsController {
         server.put("links", List.of(Map.of("rel", "self", "href", base + "/v2.1/servers/" + id),
                 Map.of("rel", "bookmark", "href", base + "/servers/" + id)));
         return accepted.body(Map.of("server", server));
-    }
-
-    private String locate(String id, Requester requester, ServerAction action) {
-        ServerLocation location;
-        try {
-            location = Outcomes.await(router.toApi(new LocateServer(id, requester)));
-        } catch (AggregateNotFoundException unknown) {
-            throw new PolycellException(ErrorCode.NOT_FOUND, "Instance " + id + " could not be found.");
-        }
-        if (location.cell() == null) {
-            throw new PolycellException(ErrorCode.CONFLICT,
-                    "Cannot '" + action.apiName() + "' instance " + id + " while it is in vm_state building");
-        }
-        return location.cell();
     }
 
     private static boolean hardReboot(JsonNode argument) {

@@ -63,9 +63,10 @@ final class ServerRequestParser {
         if (minCount > maxCount) {
             throw new PolycellException(ErrorCode.BAD_REQUEST, "min_count must be <= max_count");
         }
+        String keyName = server.has("key_name") ? NovaNames.name("key_name", server.get("key_name")) : null;
         return new ServerCreateRequest(name, flavorRef, imageRef, minCount, maxCount, metadata(server.get("metadata")),
                 networks(server.get("networks")), userData(server.get("user_data")),
-                availabilityZone(server.get("availability_zone")), group(body), hostHints(body));
+                availabilityZone(server.get("availability_zone")), group(body), hostHints(body), keyName);
     }
 
     private static String name(JsonNode name) {

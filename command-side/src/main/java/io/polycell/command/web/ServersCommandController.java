@@ -52,7 +52,7 @@ class ServersCommandController {
             String name = request.maxCount() == 1 ? request.name() : request.name() + "-" + i;
             servers.add(new CreateBuildRequest(UUID.randomUUID().toString(), name, request.flavorRef(),
                     request.imageRef(), request.metadata(), request.networks(), request.userData(),
-                    request.availabilityZone(), request.groupId(), requester, request.hints()));
+                    request.availabilityZone(), request.groupId(), requester, request.hints(), request.keyName()));
         }
         Admission admission = Outcomes.await(router.toApi(new AdmitServers(servers, request.minCount())));
         if (admission.refusal() != null) {

@@ -73,4 +73,14 @@ class ServerRequestParserTest {
                 .hasMessage("Invalid input for field/attribute different_host. Value: ['web-1']. ['web-1'] is not "
                         + "valid under any of the given schemas");
     }
+
+    @Test
+    void aKeyNameIsANameInNovasSense() {
+        assertThat(parse(BASE).keyName()).isNull();
+        assertThat(parse(BASE + ", \"key_name\": \"laptop key\"").keyName()).isEqualTo("laptop key");
+        assertThatThrownBy(() -> parse(BASE + ", \"key_name\": \"\""))
+                .hasMessage("Invalid input for field/attribute key_name. Value: . '' is too short");
+        assertThatThrownBy(() -> parse(BASE + ", \"key_name\": null"))
+                .hasMessage("Invalid input for field/attribute key_name. Value: None. None is not of type 'string'");
+    }
 }

@@ -5,8 +5,9 @@ import java.util.Optional;
 
 /**
  * The resources of a quota set, by Nova's names and in Nova's order (alphabetical by name). Polycell
- * counts instances, cores, ram, server groups and the members of each group; metadata items are
- * checked per request; the others have a limit and no usage, for clients that read or set them.
+ * counts instances, cores, ram, server groups, the members of each group and each user's key pairs;
+ * metadata items are checked per request; the others have a limit and no usage, for clients that
+ * read or set them.
  */
 public enum QuotaResource {
     /** Virtual CPUs of the project's servers. */
@@ -23,7 +24,7 @@ public enum QuotaResource {
     INJECTED_FILES("injected_files"),
     /** Servers of the project, whatever their state, until they are deleted. */
     INSTANCES("instances"),
-    /** Key pairs of a user (no key pair API yet: always 0 in use). */
+    /** Key pairs of one user (counted per user, shown as 0 in use, as Nova does). */
     KEY_PAIRS("key_pairs"),
     /** Metadata items of one server, checked on each request (never in use). */
     METADATA_ITEMS("metadata_items"),

@@ -5,6 +5,7 @@ import io.polycell.messages.instance.FailedInstanceCreated;
 import io.polycell.messages.instance.InstanceCreated;
 import io.polycell.messages.instance.InstanceDeleted;
 import io.polycell.messages.instance.InstanceDeletionStarted;
+import io.polycell.messages.instance.InstanceMetadataChanged;
 import io.polycell.messages.instance.InstanceSpawnFailed;
 import io.polycell.messages.instance.InstanceSpawned;
 import io.polycell.messages.instance.InstancePowerStateChanged;
@@ -102,6 +103,12 @@ public final class InstanceViewProjection {
     void on(InstancePowerStateChanged event, @Timestamp Instant at) {
         jdbc.update("UPDATE instance_view SET vm_state = ?, power_state = ?, updated_at = ? WHERE instance_id = ?",
                 event.vmState().apiName(), event.powerState().code(), ts(at), event.instanceId());
+    }
+
+    @EventHandler
+    void on(InstanceMetadataChanged event, @Timestamp Instant at) {
+        jdbc.update("UPDATE instance_view SET metadata = ?, updated_at = ? WHERE instance_id = ?",
+                JsonText.write(event.metadata()), ts(at), event.instanceId());
     }
 
     @ResetHandler

@@ -40,8 +40,8 @@ class ServerGroupsQueryController {
     Map<String, Object> list(@RequestParam Map<String, String> query, Requester requester, ApiVersion version) {
         List<ServerGroupRow> visible = requester.admin() && query.containsKey("all_projects") ? groups.all()
                 : groups.ofProject(requester.projectId());
-        int offset = count(query, "offset", 0);
-        int limit = Math.min(count(query, "limit", MAX_LIMIT), MAX_LIMIT);
+        int offset = QueryParameters.count("offset", query.get("offset"), 0);
+        int limit = Math.min(QueryParameters.count("limit", query.get("limit"), MAX_LIMIT), MAX_LIMIT);
         return Map.of("server_groups", visible.stream().skip(offset).limit(limit)
                 .map(group -> render(group, version)).toList());
     }
@@ -53,18 +53,6 @@ class ServerGroupsQueryController {
                 .orElseThrow(() -> new PolycellException(ErrorCode.NOT_FOUND,
                         "Instance group " + id + " could not be found."));
         return Map.of("server_group", render(group, version));
-    }
-
-    private static int count(Map<String, String> query, String name, int absent) {
-        String value = query.get(name);
-        if (value == null) {
-            return absent;
-        }
-        if (!value.matches("^[0-9]{1,9}$")) {
-            throw new PolycellException(ErrorCode.BAD_REQUEST, "Invalid input for query parameters " + name
-                    + ". Value: " + value + ". '" + value + "' does not match '^[0-9]*$'");
-        }
-        return Integer.parseInt(value);
     }
 
     private Map<String, Object> render(ServerGroupRow group, ApiVersion version) {

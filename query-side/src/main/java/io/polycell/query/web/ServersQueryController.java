@@ -15,14 +15,12 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /** Reading servers: one, a page, a detailed page. */
 @RestController
@@ -92,17 +90,8 @@ class ServersQueryController {
                 .map(row -> render.apply(row, base)).toList());
         if (!rows.isEmpty() && rows.size() == query.limit()) {
             body.put("servers_links", List.of(Map.of("rel", "next", "href",
-                    next(base, path, params, rows.get(rows.size() - 1).id()))));
+                    Links.next(base, path, params, rows.get(rows.size() - 1).id()))));
         }
         return ResponseEntity.ok().header(LISTING_HEADER, page.path().headerValue()).body(body);
-    }
-
-    /** The next page's link: the same query with the last server as the marker, as Nova builds it. */
-    private static String next(String base, String path, MultiValueMap<String, String> params, String marker) {
-        MultiValueMap<String, String> next = new LinkedMultiValueMap<>(params);
-        next.remove("marker");
-        next.set("marker", marker);
-        return UriComponentsBuilder.fromUriString(base + "/v2.1/" + path).queryParams(next).encode().build()
-                .toUriString();
     }
 }

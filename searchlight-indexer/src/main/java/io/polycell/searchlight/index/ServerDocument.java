@@ -86,6 +86,13 @@ public record ServerDocument(
                 timeToActive, buildRequest);
     }
 
+    /** The server's metadata replaced, as its metadata API changed it. */
+    ServerDocument withMetadata(Map<String, String> newMetadata, Instant at) {
+        return new ServerDocument(id, name, projectId, userId, cell, host, node, flavorId, flavorName, imageId,
+                pendingImageId, newMetadata, status, vmState, taskState, powerState, faultCode, faultMessage,
+                faultDetails, faultCreated, createdAt, at, launchedAt, deletedAt, timeToActive, buildRequest);
+    }
+
     ServerDocument launched(Instant launched, int newPowerState, Instant at) {
         Double seconds = launched == null || createdAt == null ? null
                 : Duration.between(createdAt, launched).toNanos() / 1e9;

@@ -13,6 +13,7 @@ import io.polycell.messages.instance.FailedInstanceCreated;
 import io.polycell.messages.instance.InstanceCreated;
 import io.polycell.messages.instance.InstanceDeleted;
 import io.polycell.messages.instance.InstanceDeletionStarted;
+import io.polycell.messages.instance.InstanceMetadataChanged;
 import io.polycell.messages.instance.InstancePowerStateChanged;
 import io.polycell.messages.instance.InstanceSpawnFailed;
 import io.polycell.messages.instance.InstanceSpawned;
@@ -188,6 +189,12 @@ public final class ServerIndexer {
     void on(InstancePowerStateChanged event, @SequenceNumber long seq, @Timestamp Instant at) {
         update(event.instanceId(), DocumentVersion.ofInstanceEvent(seq), at,
                 doc -> doc.withStates(event.vmState().apiName(), doc.taskState(), event.powerState().code(), at));
+    }
+
+    @EventHandler
+    void on(InstanceMetadataChanged event, @SequenceNumber long seq, @Timestamp Instant at) {
+        update(event.instanceId(), DocumentVersion.ofInstanceEvent(seq), at, doc -> doc.withMetadata(event.metadata(),
+                at));
     }
 
     /** Any other event of the streams: it moves the indexer's position all the same. */

@@ -8,6 +8,7 @@ import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import io.polycell.messages.instance.InstanceMetadataChanged;
 import io.polycell.messages.instance.InstanceSpec;
 import io.polycell.messages.instance.VmState;
 import java.io.IOException;
@@ -119,6 +120,25 @@ class ServerIndexerIT {
         assertThat(failed.document().faultMessage()).startsWith("No valid host was found.");
         assertThat(failed.document().deletedAt()).isNull();
         assertThat(failed.version()).isEqualTo(DocumentVersion.CELL);
+    }
+
+    @Test
+    void aMetadataChangeReplacesTheDocumentsMetadata() throws IOException {
+        ServerIndex index = new ServerIndex(client, "metadata");
+        index.ensure();
+        ServerEvents events = new ServerEvents("cell0", "cell1");
+        InstanceSpec spec = ServerEvents.spec("s-meta", "demo", T0);
+        try (SearchIndexFeed feed = live(index, events, new InMemoryTokenStore())) {
+            events.accepted(spec);
+            events.placed(spec, "cell1", "cell1-host1");
+            events.spawned("cell1", "s-meta", T0.plusSeconds(5));
+            events.append("cell1", "s-meta", new InstanceMetadataChanged("s-meta", Map.of("tier", "front")));
+            awaitHead(feed);
+        }
+        Versioned changed = get(index, "s-meta");
+        assertThat(changed.document().metadata()).isEqualTo(Map.of("tier", "front"));
+        assertThat(changed.document().status()).isEqualTo("ACTIVE");
+        assertThat(changed.version()).isEqualTo(DocumentVersion.CELL + 2);
     }
 
     @Test
