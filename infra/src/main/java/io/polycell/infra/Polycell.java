@@ -53,6 +53,7 @@ import io.polycell.scheduler.filter.ServerGroupAffinityFilter;
 import io.polycell.scheduler.filter.ServerGroupAntiAffinityFilter;
 import io.polycell.scheduler.filter.DiskFilter;
 import io.polycell.scheduler.filter.RamFilter;
+import io.polycell.scheduler.filter.RequiredTraitsFilter;
 import io.polycell.scheduler.filter.SameHostFilter;
 import io.polycell.scheduler.filter.VcpuFilter;
 import java.time.Clock;
@@ -260,7 +261,7 @@ public final class Polycell implements AutoCloseable {
 
     private FilterScheduler newScheduler(HostStates states) {
         return new FilterScheduler(states, List.of(new ComputeFilter(), new AvailabilityZoneFilter(),
-                new AggregateExtraSpecsFilter(), new ImagePropertiesFilter(),
+                new AggregateExtraSpecsFilter(), new ImagePropertiesFilter(), new RequiredTraitsFilter(),
                 new NumInstancesFilter(properties.scheduler().maxInstancesPerHost()), new ServerGroupAffinityFilter(),
                 new ServerGroupAntiAffinityFilter(), new SameHostFilter(), new DifferentHostFilter(), new RamFilter(),
                 new VcpuFilter(), new DiskFilter()),

@@ -15,6 +15,7 @@ import io.polycell.scheduler.filter.DiskFilter;
 import io.polycell.scheduler.filter.ImagePropertiesFilter;
 import io.polycell.scheduler.filter.NumInstancesFilter;
 import io.polycell.scheduler.filter.RamFilter;
+import io.polycell.scheduler.filter.RequiredTraitsFilter;
 import io.polycell.scheduler.filter.VcpuFilter;
 import io.polycell.scheduler.weigher.Weighing;
 import java.util.ArrayList;
@@ -64,7 +65,8 @@ public class SelectDestinationsBenchmark {
         HostStates states = new HostStates();
         feed(new HostStateProjection(states), hosts, new Random(42));
         scheduler = new FilterScheduler(states, List.of(new ComputeFilter(), new AvailabilityZoneFilter(),
-                new AggregateExtraSpecsFilter(), new ImagePropertiesFilter(), new NumInstancesFilter(500),
+                new AggregateExtraSpecsFilter(), new ImagePropertiesFilter(), new RequiredTraitsFilter(),
+                new NumInstancesFilter(500),
                 new RamFilter(), new VcpuFilter(), new DiskFilter()), Weighing.spread());
         request = RequestSpec.of(new Resources(2, 4096, 40));
         ids = new ArrayList<>();
