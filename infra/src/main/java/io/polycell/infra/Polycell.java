@@ -337,9 +337,11 @@ public final class Polycell implements AutoCloseable {
                     .registerEventHandler(c -> serverGroupView);
             wiring.configurer().eventProcessing()
                     .registerEventHandler(c -> buildRequestView)
-                    // In the transaction of the command itself: a server is listed as soon as POST answers.
+                    // In the transaction of the command itself: a server is listed as soon as POST answers,
+                    // and a flavor or extra spec shows as soon as its POST or PUT answers.
                     .registerSubscribingEventProcessor(BuildRequestViewProjection.GROUP)
-                    .registerEventHandler(c -> flavorView);
+                    .registerEventHandler(c -> flavorView)
+                    .registerSubscribingEventProcessor(FlavorViewProjection.GROUP);
         });
     }
 
