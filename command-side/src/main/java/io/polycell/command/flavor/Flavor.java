@@ -45,13 +45,15 @@ public class Flavor {
         apply(new FlavorDeleted(flavorId));
     }
 
-    /** Records only the keys whose value changes, and nothing when none does. */
+    /**
+     * Records every key given, even one that already has that value: the flavor is cached and loaded
+     * without a lock, so a write retried after losing a race to another may find its own value in the
+     * cached state without it ever having been stored, and must store it all the same.
+     */
     @CommandHandler
     void handle(SetFlavorExtraSpecs command) {
-        Map<String, String> changed = new HashMap<>(command.extraSpecs());
-        changed.entrySet().removeIf(entry -> entry.getValue().equals(spec.extraSpecs().get(entry.getKey())));
-        if (!changed.isEmpty()) {
-            apply(new FlavorExtraSpecsSet(flavorId, changed));
+        if (!command.extraSpecs().isEmpty()) {
+            apply(new FlavorExtraSpecsSet(flavorId, command.extraSpecs()));
         }
     }
 
