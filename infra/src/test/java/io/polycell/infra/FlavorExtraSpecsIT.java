@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.polycell.infra.support.RunningPolycell;
 import io.polycell.infra.support.RunningPolycell.Response;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,6 +72,24 @@ class FlavorExtraSpecsIT {
                 "Flavor merged has no extra specs with key hw:cpu_policy.");
         assertNotFound(polycell.delete(ADMIN, specs + "/hw:cpu_policy"),
                 "Flavor merged has no extra specs with key hw:cpu_policy.");
+    }
+
+    @Test
+    void concurrentWritesToOneFlavorAreAllKept() {
+        String specs = flavor("raced");
+        ExecutorService writers = Executors.newFixedThreadPool(12);
+        try {
+            List<CompletableFuture<Response>> writes = IntStream.range(0, 100)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> polycell.post(ADMIN, specs,
+                            "{\"extra_specs\": {\"key-" + i + "\": \"" + i + "\"}}"), writers))
+                    .toList();
+
+            assertThat(writes).allSatisfy(write -> assertThat(write.join().status()).as(write.join().body())
+                    .isEqualTo(200));
+        } finally {
+            writers.shutdown();
+        }
+        assertThat(polycell.get(ADMIN, specs).json().path("extra_specs").properties()).hasSize(100);
     }
 
     @Test

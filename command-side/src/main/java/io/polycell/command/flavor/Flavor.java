@@ -46,9 +46,8 @@ public class Flavor {
     }
 
     /**
-     * Records every key given, even one that already has that value: the flavor is cached and loaded
-     * without a lock, so a write retried after losing a race to another may find its own value in the
-     * cached state without it ever having been stored, and must store it all the same.
+     * Records every key given, even one that already has that value, as Nova saves them: a write that
+     * answers 200 is always in the flavor's history, whatever state the write was decided against.
      */
     @CommandHandler
     void handle(SetFlavorExtraSpecs command) {

@@ -34,7 +34,7 @@ class FlavorExtraSpecsCommandController {
     /** Nova's pattern for metadata keys, which extra specs share. */
     private static final Pattern KEY = Pattern.compile("^[a-zA-Z0-9-_:. ]{1,255}$");
     private static final int MAX_LENGTH = 255;
-    /** Writes of one flavor can race (its aggregate is loaded without a lock, for the boots' sake). */
+    /** Writes to one flavor from two processes can race: the event store refuses the later, which tries again. */
     private static final int ATTEMPTS = 3;
 
     private final CommandRouter router;

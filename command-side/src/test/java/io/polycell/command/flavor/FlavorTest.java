@@ -67,7 +67,7 @@ class FlavorTest {
     }
 
     @Test
-    void aValueTheFlavorSeemsToHaveIsRecordedAgainSoARetriedWriteIsNeverLost() {
+    void aValueTheFlavorAlreadyHasIsRecordedAgainAsEveryWriteIs() {
         fixture.given(new FlavorCreated("1", Specs.TINY), new FlavorExtraSpecsSet("1", Map.of(SSD, "true")))
                 .when(new SetFlavorExtraSpecs("1", Map.of(SSD, "true")))
                 .expectEvents(new FlavorExtraSpecsSet("1", Map.of(SSD, "true")));
