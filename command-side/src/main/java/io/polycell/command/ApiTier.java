@@ -23,9 +23,9 @@ import io.polycell.scheduler.Scheduler;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.lock.NullLockFactory;
 import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.EventSourcingRepository;
@@ -52,21 +52,18 @@ public final class ApiTier {
         configurer.registerComponent(Scheduler.class, c -> scheduler);
         configurer.registerComponent(BatchPlacements.class, c -> new BatchPlacements(scheduler, clock));
         configurer.registerComponent(Clock.class, c -> clock);
-        // Flavors are read on every boot and written rarely: cached, and no lock, so boots never queue on one.
+        // A flavor's commands take its lock, so two writes in one process never race; boots read it without a
+        // lock, so they never queue on one. Neither caches it: a cached flavor would be one object that writers
+        // change while boots read it and put it back, stale, into the cache. Its stream is a few events.
         configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Flavor.class)
-                .configureRepository(c -> EventSourcingRepository.builder(Flavor.class)
-                        .eventStore(c.eventStore())
-                        .lockFactory(NullLockFactory.INSTANCE)
-                        .cache(new WeakReferenceCache())
-                        .parameterResolverFactory(c.parameterResolverFactory())
-                        .handlerDefinition(c.handlerDefinition(Flavor.class))
-                        .build()));
+                .configureRepository(c -> flavorRepository(c).build()));
         configurer.configureAggregate(InstanceMapping.class);
         configurer.configureAggregate(HostAggregate.class);
         configurer.configureAggregate(ServerGroup.class);
         configurer.configureAggregate(KeyPair.class);
         configureQuotas(configurer, router, quotaDefaults);
-        configurer.registerCommandHandler(c -> new BuildRequestHandler(c.repository(Flavor.class),
+        configurer.registerCommandHandler(c -> new BuildRequestHandler(
+                flavorRepository(c).lockFactory(NullLockFactory.INSTANCE).build(),
                 c.repository(ServerGroup.class), c.repository(KeyPair.class), c.repository(InstanceMapping.class),
                 c.getComponent(ProjectQuotas.class), images, c.getComponent(AggregateDirectory.class), clock));
         configurer.eventProcessing(processing -> processing
@@ -74,6 +71,13 @@ public final class ApiTier {
                 .registerTrackingEventProcessor("PlacementSagaProcessor", c -> c.eventStore(),
                         c -> TrackingEventProcessorConfiguration.forParallelProcessing(CONDUCTOR_THREADS)
                                 .andInitialSegmentsCount(CONDUCTOR_THREADS).andBatchSize(CONDUCTOR_BATCH)));
+    }
+
+    private static EventSourcingRepository.Builder<Flavor> flavorRepository(Configuration c) {
+        return EventSourcingRepository.builder(Flavor.class)
+                .eventStore(c.eventStore())
+                .parameterResolverFactory(c.parameterResolverFactory())
+                .handlerDefinition(c.handlerDefinition(Flavor.class));
     }
 
     /**

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * database, no store and no web server: it builds its driver, links to its cell over HTTP and runs
  * until it is stopped. Options: {@code --cell-url} (default http://127.0.0.1:8774), {@code --agent-token}
  * (or the environment variable POLYCELL_AGENT_TOKEN), {@code --driver} fake|libvirt, {@code --vcpus},
- * {@code --ram-mb}, {@code --disk-gb}, {@code --libvirt-uri}, {@code --libvirt-domain-type},
+ * {@code --ram-mb}, {@code --disk-gb}, {@code --traits} (the fake driver's, comma-separated),
+ * {@code --libvirt-uri}, {@code --libvirt-domain-type},
  * {@code --data-dir}, {@code --heartbeat-interval}, {@code --sync-interval} (ISO-8601 or like 10s),
  * and Nova's {@code --cpu-allocation-ratio}, {@code --ram-allocation-ratio}, {@code --disk-allocation-ratio},
  * {@code --reserved-host-cpus}, {@code --reserved-host-memory-mb}, {@code --reserved-host-disk-gb}.
@@ -58,7 +60,7 @@ public final class ComputeRole {
                 options.get("libvirt-domain-type"), new AllocationProperties(decimal(options, "cpu-allocation-ratio"),
                 decimal(options, "ram-allocation-ratio"), decimal(options, "disk-allocation-ratio"),
                 integer(options, "reserved-host-cpus"), integer(options, "reserved-host-memory-mb"),
-                integer(options, "reserved-host-disk-gb")));
+                integer(options, "reserved-host-disk-gb")), list(options, "traits"), null);
         Path dataDir = Path.of(options.getOrDefault("data-dir",
                 Path.of(System.getProperty("user.home"), ".polycell", "agent-" + host).toString()));
         ComputeDriver driver = new HostDrivers(dataDir).create(host, settings);
@@ -116,6 +118,11 @@ public final class ComputeRole {
 
     private static Integer integer(Map<String, String> options, String name) {
         return options.containsKey(name) ? Integer.valueOf(options.get(name)) : null;
+    }
+
+    /** A comma-separated option, such as {@code --traits=HW_CPU_X86_AVX2,CUSTOM_GPU}. */
+    private static List<String> list(Map<String, String> options, String name) {
+        return options.containsKey(name) ? List.of(options.get(name).split(",")) : null;
     }
 
     private static Double decimal(Map<String, String> options, String name) {

@@ -27,7 +27,7 @@ final class HostDrivers {
     ComputeDriver create(String host, CellProperties cell) {
         Resources capacity = new Resources(cell.vcpus(), cell.ramMb(), cell.diskGb());
         if (cell.driver().equals("fake")) {
-            return new FakeDriver(capacity, cell.spawnDelay());
+            return new FakeDriver(capacity, cell.spawnDelay(), cell.traitsOf(host));
         }
         String uri = cell.libvirtUri().equals("test") ? testNode(host, cell) : cell.libvirtUri().replace("{host}", host);
         return LibvirtDriver.connect(new LibvirtSettings(uri, cell.libvirtDomainType(), directory("images"),

@@ -54,6 +54,7 @@ import io.polycell.scheduler.filter.ServerGroupAffinityFilter;
 import io.polycell.scheduler.filter.ServerGroupAntiAffinityFilter;
 import io.polycell.scheduler.filter.DiskFilter;
 import io.polycell.scheduler.filter.RamFilter;
+import io.polycell.scheduler.filter.RequiredTraitsFilter;
 import io.polycell.scheduler.filter.SameHostFilter;
 import io.polycell.scheduler.filter.VcpuFilter;
 import java.time.Clock;
@@ -262,7 +263,7 @@ public final class Polycell implements AutoCloseable {
 
     private FilterScheduler newScheduler(HostStates states) {
         return new FilterScheduler(states, List.of(new ComputeFilter(), new AvailabilityZoneFilter(),
-                new AggregateExtraSpecsFilter(), new ImagePropertiesFilter(),
+                new AggregateExtraSpecsFilter(), new ImagePropertiesFilter(), new RequiredTraitsFilter(),
                 new NumInstancesFilter(properties.scheduler().maxInstancesPerHost()), new ServerGroupAffinityFilter(),
                 new ServerGroupAntiAffinityFilter(), new SameHostFilter(), new DifferentHostFilter(), new RamFilter(),
                 new VcpuFilter(), new DiskFilter()),
@@ -338,9 +339,11 @@ public final class Polycell implements AutoCloseable {
                     .registerEventHandler(c -> serverGroupView);
             wiring.configurer().eventProcessing()
                     .registerEventHandler(c -> buildRequestView)
-                    // In the transaction of the command itself: a server is listed as soon as POST answers.
+                    // In the transaction of the command itself: a server is listed as soon as POST answers,
+                    // and a flavor or extra spec shows as soon as its POST or PUT answers.
                     .registerSubscribingEventProcessor(BuildRequestViewProjection.GROUP)
-                    .registerEventHandler(c -> flavorView);
+                    .registerEventHandler(c -> flavorView)
+                    .registerSubscribingEventProcessor(FlavorViewProjection.GROUP);
             keyPairView = new KeyPairViewProjection(wiring.jdbc());
             wiring.configurer().eventProcessing()
                     .registerEventHandler(c -> keyPairView)

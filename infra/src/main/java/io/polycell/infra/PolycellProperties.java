@@ -16,6 +16,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -67,10 +69,14 @@ public record PolycellProperties(Path dataDir, int postgresPort, Map<String, Cel
      * @param libvirtDomainType {@code kvm}, {@code qemu} or {@code test}; {@code test} by default with the
      *     test driver, {@code kvm} otherwise
      * @param allocation how much of each host may be sold: allocation ratios and reserved amounts
+     * @param traits the traits every fake host of the cell claims besides {@code COMPUTE_NODE}, such as
+     *     {@code HW_CPU_X86_AVX2} or {@code CUSTOM_GPU} (a libvirt host reports its own)
+     * @param hostTraits more traits for single fake hosts, by host name ({@code cell1-host2})
      */
     public record CellProperties(Integer hosts, Integer vcpus, Integer ramMb, Integer diskGb, Duration spawnDelay,
                                  String driver, String libvirtUri, String libvirtDomainType,
-                                 AllocationProperties allocation) {
+                                 AllocationProperties allocation, List<String> traits,
+                                 Map<String, List<String>> hostTraits) {
 
         public CellProperties {
             hosts = hosts == null ? 4 : hosts;
@@ -89,6 +95,19 @@ public record PolycellProperties(Path dataDir, int postgresPort, Map<String, Cel
                 throw new IllegalArgumentException("A cell needs 0 or more hosts with positive vcpus, ram-mb and disk-gb");
             }
             allocation = allocation == null ? new AllocationProperties(null, null, null, null, null, null) : allocation;
+            traits = traits == null ? List.of() : List.copyOf(traits);
+            hostTraits = hostTraits == null ? Map.of() : Map.copyOf(hostTraits);
+            if (driver.equals("libvirt") && (!traits.isEmpty() || !hostTraits.isEmpty())) {
+                throw new IllegalArgumentException("Traits are configured for fake hosts only: a libvirt host reports"
+                        + " the traits of its hypervisor");
+            }
+        }
+
+        /** The traits configured for one of the cell's fake hosts: the cell's and the host's own. */
+        public Set<String> traitsOf(String host) {
+            Set<String> all = new TreeSet<>(traits);
+            all.addAll(hostTraits.getOrDefault(host, List.of()));
+            return all;
         }
     }
 
@@ -239,8 +258,8 @@ public record PolycellProperties(Path dataDir, int postgresPort, Map<String, Cel
 
     private static Map<String, CellProperties> defaultCells() {
         Map<String, CellProperties> cells = new LinkedHashMap<>();
-        cells.put("cell1", new CellProperties(null, null, null, null, null, null, null, null, null));
-        cells.put("cell2", new CellProperties(null, null, null, null, null, null, null, null, null));
+        cells.put("cell1", new CellProperties(null, null, null, null, null, null, null, null, null, null, null));
+        cells.put("cell2", new CellProperties(null, null, null, null, null, null, null, null, null, null, null));
         return cells;
     }
 

@@ -7,6 +7,8 @@ import io.polycell.infra.support.RunningPolycell;
 import io.polycell.infra.support.Servers;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,8 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The scheduler follows what operators say through the API: availability zones from aggregates
- * (read from the API tier's events), and hosts forced down through os-services.
+ * The scheduler follows what operators say through the API: availability zones and metadata from
+ * aggregates (read from the API tier's events) against flavor extra specs, hosts forced down through
+ * os-services, and the traits flavors require or forbid against those the agents report (here fake
+ * hosts given traits by configuration: cell1-host2 has AVX2 and NVMe, cell1-host3 NVMe only).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SchedulingIT {
@@ -30,7 +34,9 @@ class SchedulingIT {
 
     @BeforeAll
     void start() {
-        polycell = RunningPolycell.start(dataDir);
+        polycell = RunningPolycell.start(dataDir, "polycell.cells.cell1.hosts=4", "polycell.cells.cell2.hosts=4",
+                "polycell.cells.cell1.host-traits.cell1-host2=HW_CPU_X86_AVX2,CUSTOM_NVME",
+                "polycell.cells.cell1.host-traits.cell1-host3=CUSTOM_NVME");
     }
 
     @AfterAll
@@ -40,28 +46,26 @@ class SchedulingIT {
 
     @Test
     void aServerAskingForAZoneLandsOnAHostOfThatZone() {
-        JsonNode aggregate = polycell.post(ADMIN, "/v2.1/os-aggregates",
-                "{\"aggregate\": {\"name\": \"east\", \"availability_zone\": \"az-east\"}}").json().path("aggregate");
-        String aggregateId = aggregate.path("id").asString();
-        assertThat(polycell.post(ADMIN, "/v2.1/os-aggregates/" + aggregateId + "/action",
-                "{\"add_host\": {\"host\": \"cell2-host3\"}}").status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(30)).until(() -> "az-east".equals(polycell.system().hostStates()
-                .get("cell2-host3").orElseThrow().attribute("aggregates", "availability_zone")));
+        String aggregateId = aggregate("{\"name\": \"east\", \"availability_zone\": \"az-east\"}");
+        act(aggregateId, "{\"add_host\": {\"host\": \"cell2-host3\"}}");
+        awaitAggregatesSay("cell2-host3", "availability_zone", "az-east");
 
+        List<String> east = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            String id = boot("east-" + i, "az-east");
+            String id = boot("east-" + i, "1", "az-east");
             Servers.awaitStatus(polycell, KIM, id, "ACTIVE");
-            assertThat(host(id)).isEqualTo("cell2-host3");
             assertThat(polycell.get(KIM, "/v2.1/servers/" + id).json().path("server")
                     .path("OS-EXT-AZ:availability_zone").asString()).isEqualTo("az-east");
+            east.add(host(id));
         }
+        assertThat(east).containsOnly("cell2-host3");
         RunningPolycell.Response nowhere = polycell.post(KIM, "/v2.1/servers", "{\"server\": {\"name\": \"nowhere\", "
                 + "\"flavorRef\": \"1\", \"imageRef\": \"" + RunningPolycell.IMAGE + "\", "
                 + "\"availability_zone\": \"az-nowhere\"}}");
         assertThat(nowhere.status()).isEqualTo(400);
         assertThat(nowhere.json().path("badRequest").path("message").asString())
                 .isEqualTo("The requested availability zone is not available");
-        String inTheDefaultZone = boot("default-zone", "nova");
+        String inTheDefaultZone = boot("default-zone", "1", "nova");
         Servers.awaitStatus(polycell, KIM, inTheDefaultZone, "ACTIVE");
         assertThat(host(inTheDefaultZone)).isNotEqualTo("cell2-host3");
         assertThat(polycell.get(KIM, "/v2.1/servers/" + inTheDefaultZone).json().path("server")
@@ -77,15 +81,88 @@ class SchedulingIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> "true".equals(polycell.system().hostStates()
                 .get("cell1-host1").orElseThrow().attribute("operator", "forced_down")));
 
-        for (int i = 0; i < 10; i++) {
-            String id = boot("not-there-" + i, null);
-            Servers.awaitStatus(polycell, KIM, id, "ACTIVE");
-            assertThat(host(id)).isNotEqualTo("cell1-host1");
-        }
+        assertThat(hostsOf(10, "not-there-", "1", null)).doesNotContain("cell1-host1");
     }
 
-    private String boot(String name, String zone) {
-        String body = "{\"server\": {\"name\": \"" + name + "\", \"flavorRef\": \"1\", \"imageRef\": \""
+    @Test
+    void aggregateMetadataSteersServersOfAFlavorWithMatchingExtraSpecs() {
+        String aggregateId = aggregate("{\"name\": \"fast-disks\"}");
+        act(aggregateId, "{\"set_metadata\": {\"metadata\": {\"ssd\": \"true\"}}}");
+        act(aggregateId, "{\"add_host\": {\"host\": \"cell2-host2\"}}");
+        awaitAggregatesSay("cell2-host2", "ssd", "true");
+        flavor("on-ssd", "{\"aggregate_instance_extra_specs:ssd\": \"true\"}");
+
+        assertThat(hostsOf(4, "ssd-", "on-ssd", null)).containsOnly("cell2-host2");
+    }
+
+    @Test
+    void aRequiredTraitLandsOnlyOnHostsWithItAndAForbiddenOneAvoidsThem() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> polycell.system().hostStates().get("cell1-host2")
+                .map(state -> state.attribute("compute", "traits")).orElse("")
+                .equals("COMPUTE_NODE,CUSTOM_NVME,HW_CPU_X86_AVX2"));
+        flavor("avx2", "{\"trait:HW_CPU_X86_AVX2\": \"required\"}");
+        flavor("nvme-without-avx2", "{\"trait:CUSTOM_NVME\": \"required\", \"trait:HW_CPU_X86_AVX2\": "
+                + "\"forbidden\"}");
+
+        // Before the AVX2 servers fill cell1-host2: spreading alone would send some of these there.
+        assertThat(hostsOf(4, "nvme-", "nvme-without-avx2", null))
+                .as("NVMe is on cell1-host2 and cell1-host3; AVX2 is forbidden").containsOnly("cell1-host3");
+        assertThat(hostsOf(3, "avx2-", "avx2", null)).containsOnly("cell1-host2");
+    }
+
+    @Test
+    void aTraitNoHostHasLeavesTheServerInErrorWithNoValidHost() {
+        flavor("gpu", "{\"trait:CUSTOM_GPU\": \"required\"}");
+
+        String id = boot("gpu-0", "gpu", null);
+        JsonNode server = Servers.awaitStatus(polycell, KIM, id, "ERROR");
+
+        assertThat(server.path("fault").path("code").asInt()).isEqualTo(500);
+        assertThat(server.path("fault").path("message").asString()).startsWith("No valid host was found.");
+    }
+
+    /** Creates an aggregate ({@code aggregate} is the body's object) and returns its id. */
+    private String aggregate(String aggregate) {
+        RunningPolycell.Response created = polycell.post(ADMIN, "/v2.1/os-aggregates", "{\"aggregate\": " + aggregate
+                + "}");
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        return created.json().path("aggregate").path("id").asString();
+    }
+
+    private void act(String aggregateId, String action) {
+        RunningPolycell.Response done = polycell.post(ADMIN, "/v2.1/os-aggregates/" + aggregateId + "/action", action);
+        assertThat(done.status()).as(done.body()).isEqualTo(200);
+    }
+
+    /** Waits until the scheduler's picture of {@code host} has {@code key} = {@code value} from its aggregates. */
+    private void awaitAggregatesSay(String host, String key, String value) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> value.equals(polycell.system().hostStates()
+                .get(host).orElseThrow().attribute("aggregates", key)));
+    }
+
+    /** Boots {@code count} servers one after the other, each once the one before is ACTIVE; their hosts. */
+    private List<String> hostsOf(int count, String namePrefix, String flavor, String zone) {
+        List<String> hosts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String id = boot(namePrefix + i, flavor, zone);
+            Servers.awaitStatus(polycell, KIM, id, "ACTIVE");
+            hosts.add(host(id));
+        }
+        return hosts;
+    }
+
+    /** An admin's flavor of 1 vCPU, 512 MB and 1 GB with these extra specs (a JSON object). */
+    private void flavor(String id, String extraSpecs) {
+        RunningPolycell.Response created = polycell.post(ADMIN, "/v2.1/flavors", "{\"flavor\": {\"name\": \"" + id
+                + "\", \"ram\": 512, \"vcpus\": 1, \"disk\": 1, \"id\": \"" + id + "\"}}");
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        RunningPolycell.Response specs = polycell.post(ADMIN, "/v2.1/flavors/" + id + "/os-extra_specs",
+                "{\"extra_specs\": " + extraSpecs + "}");
+        assertThat(specs.status()).as(specs.body()).isEqualTo(200);
+    }
+
+    private String boot(String name, String flavor, String zone) {
+        String body = "{\"server\": {\"name\": \"" + name + "\", \"flavorRef\": \"" + flavor + "\", \"imageRef\": \""
                 + RunningPolycell.IMAGE + "\"" + (zone == null ? "" : ", \"availability_zone\": \"" + zone + "\"") + "}}";
         RunningPolycell.Response response = polycell.post(KIM, "/v2.1/servers", body);
         assertThat(response.status()).as(response.body()).isEqualTo(202);

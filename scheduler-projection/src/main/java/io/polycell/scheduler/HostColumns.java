@@ -3,6 +3,7 @@ package io.polycell.scheduler;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Every host's numbers in primitive arrays, one slot per host, kept in step with its {@link HostState}
@@ -23,7 +24,11 @@ public final class HostColumns {
     private int[] instances = new int[INITIAL];
     private boolean[] accepting = new boolean[INITIAL];
     private int[] cellIds = new int[INITIAL];
+    @SuppressWarnings("unchecked")
+    private Set<String>[] traits = new Set[INITIAL];
     private final Map<String, Integer> cellNumbers = new HashMap<>();
+    /** Each distinct trait list (null for none), parsed once: hosts of one kind share one set. */
+    private final Map<String, Set<String>> traitSets = new HashMap<>();
 
     /** Copies a host's state into its slot, giving a new host the next slot. */
     void write(HostState state) {
@@ -33,12 +38,18 @@ public final class HostColumns {
             slots.put(state.host(), slot);
             grow();
         }
+        HostState previous = states[slot];
         states[slot] = state;
         freeVcpus[slot] = state.freeVcpus();
         freeRamMb[slot] = state.freeRamMb();
         freeDiskGb[slot] = state.freeDiskGb();
         instances[slot] = state.instances();
         cellIds[slot] = cellId(state.cell());
+        if (previous == null || previous.attributes() != state.attributes()) {
+            // Claims and reservations keep the attributes: only a change of namespace looks the traits up again.
+            traits[slot] = traitSets.computeIfAbsent(state.attribute(HostState.COMPUTE, Traits.ATTRIBUTE),
+                    Traits::parse);
+        }
         accepting[slot] = state.up() && !"true".equals(state.attribute(HostState.OPERATOR, "disabled"))
                 && !"true".equals(state.attribute(HostState.OPERATOR, "forced_down"));
     }
@@ -55,6 +66,7 @@ public final class HostColumns {
         instances = Arrays.copyOf(instances, capacity);
         accepting = Arrays.copyOf(accepting, capacity);
         cellIds = Arrays.copyOf(cellIds, capacity);
+        traits = Arrays.copyOf(traits, capacity);
     }
 
     /** A number per cell name, so a pass compares ints instead of strings. */
@@ -101,6 +113,11 @@ public final class HostColumns {
 
     public int instances(int slot) {
         return instances[slot];
+    }
+
+    /** The host's traits, as its agent reported them; a set shared by every host with the same traits. */
+    public Set<String> traits(int slot) {
+        return traits[slot];
     }
 
     /** Up, enabled and not forced down. */

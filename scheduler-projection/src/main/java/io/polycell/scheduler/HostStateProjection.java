@@ -39,23 +39,27 @@ public final class HostStateProjection {
     @EventHandler
     public void on(HostRegistered event) {
         states.register(event.host(), event.cell(), event.schedulable(),
-                compute(event.capacity(), event.allocation(), event.capabilities()));
+                compute(event.capacity(), event.allocation(), event.capabilities(), event.traits()));
     }
 
     @EventHandler
     public void on(HostInventoryChanged event) {
         states.register(event.host(), event.cell(), event.schedulable(),
-                compute(event.capacity(), event.allocation(), event.capabilities()));
+                compute(event.capacity(), event.allocation(), event.capabilities(), event.traits()));
     }
 
     /**
-     * The compute namespace: the agent's capabilities, plus the totals and the allocation policy the
-     * schedulable capacity was computed from (the capacity columns hold the schedulable amounts).
-     * Values are interned: hosts of one kind share them, which keeps 100,000 hosts' namespaces small.
+     * The compute namespace: the agent's capabilities and traits (one sorted, comma-separated list
+     * under {@code traits}), plus the totals and the allocation policy the schedulable capacity was
+     * computed from (the capacity columns hold the schedulable amounts). Values are interned: hosts
+     * of one kind share them, which keeps 100,000 hosts' namespaces small.
      */
     private static Map<String, String> compute(Resources total, AllocationPolicy allocation,
-                                               Map<String, String> capabilities) {
+                                               Map<String, String> capabilities, Set<String> traits) {
         Map<String, String> values = new HashMap<>(capabilities);
+        if (!traits.isEmpty()) {
+            values.put(Traits.ATTRIBUTE, Traits.format(traits).intern());
+        }
         values.put("total_vcpus", String.valueOf(total.vcpus()).intern());
         values.put("total_ram_mb", String.valueOf(total.ramMb()).intern());
         values.put("total_disk_gb", String.valueOf(total.diskGb()).intern());

@@ -16,10 +16,12 @@ import java.util.Set;
  * @param group the server group the instances join, or null
  * @param groupMembersPerHost how many members of that group each host has, filled in by the scheduler
  * @param hints the same_host and different_host hints
+ * @param traits the traits required and forbidden by the flavor's extra specs and the image's
+ *     properties; read from them when null, so a pass over the hosts never parses them
  */
 public record RequestSpec(Resources resources, String availabilityZone, Map<String, String> flavorExtraSpecs,
                           Map<String, String> imageProperties, Set<String> excludedHosts, GroupHint group,
-                          Map<String, Integer> groupMembersPerHost, HostHints hints) {
+                          Map<String, Integer> groupMembersPerHost, HostHints hints, Traits traits) {
 
     public RequestSpec {
         hints = hints == null ? HostHints.NONE : hints;
@@ -27,22 +29,23 @@ public record RequestSpec(Resources resources, String availabilityZone, Map<Stri
         imageProperties = imageProperties == null ? Map.of() : Map.copyOf(imageProperties);
         excludedHosts = excludedHosts == null ? Set.of() : Set.copyOf(excludedHosts);
         groupMembersPerHost = groupMembersPerHost == null ? Map.of() : groupMembersPerHost;
+        traits = traits == null ? Traits.of(flavorExtraSpecs, imageProperties) : traits;
     }
 
     public RequestSpec(Resources resources, String availabilityZone, Map<String, String> flavorExtraSpecs,
                        Map<String, String> imageProperties, Set<String> excludedHosts) {
-        this(resources, availabilityZone, flavorExtraSpecs, imageProperties, excludedHosts, null, null, null);
+        this(resources, availabilityZone, flavorExtraSpecs, imageProperties, excludedHosts, null, null, null, null);
     }
 
     public RequestSpec(Resources resources, String availabilityZone, Map<String, String> flavorExtraSpecs,
                        Map<String, String> imageProperties, Set<String> excludedHosts, GroupHint group) {
-        this(resources, availabilityZone, flavorExtraSpecs, imageProperties, excludedHosts, group, null, null);
+        this(resources, availabilityZone, flavorExtraSpecs, imageProperties, excludedHosts, group, null, null, null);
     }
 
     public RequestSpec(Resources resources, String availabilityZone, Map<String, String> flavorExtraSpecs,
                        Map<String, String> imageProperties, Set<String> excludedHosts, GroupHint group,
                        HostHints hints) {
-        this(resources, availabilityZone, flavorExtraSpecs, imageProperties, excludedHosts, group, null, hints);
+        this(resources, availabilityZone, flavorExtraSpecs, imageProperties, excludedHosts, group, null, hints, null);
     }
 
     /** A request for resources only, anywhere. */
@@ -52,19 +55,19 @@ public record RequestSpec(Resources resources, String availabilityZone, Map<Stri
 
     public RequestSpec excluding(Set<String> hosts) {
         return new RequestSpec(resources, availabilityZone, flavorExtraSpecs, imageProperties, hosts, group,
-                groupMembersPerHost, hints);
+                groupMembersPerHost, hints, traits);
     }
 
     /** The same request with the group's members counted per host (a live map the scheduler updates). */
     RequestSpec withGroupMembers(Map<String, Integer> membersPerHost) {
         return new RequestSpec(resources, availabilityZone, flavorExtraSpecs, imageProperties, excludedHosts, group,
-                membersPerHost, hints);
+                membersPerHost, hints, traits);
     }
 
     /** The same request with its host hints resolved to hosts. */
     RequestSpec withHints(HostHints resolvedHints) {
         return new RequestSpec(resources, availabilityZone, flavorExtraSpecs, imageProperties, excludedHosts, group,
-                groupMembersPerHost, resolvedHints);
+                groupMembersPerHost, resolvedHints, traits);
     }
 
     /** Members of the request's group on {@code host}. */

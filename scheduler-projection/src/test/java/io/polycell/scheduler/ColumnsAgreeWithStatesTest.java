@@ -3,7 +3,9 @@ package io.polycell.scheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.polycell.messages.common.Resources;
+import io.polycell.messages.host.AllocationPolicy;
 import io.polycell.messages.host.HostForcedDown;
+import io.polycell.messages.host.HostInventoryChanged;
 import io.polycell.messages.host.HostRegistered;
 import io.polycell.messages.host.HostResourcesClaimed;
 import io.polycell.messages.host.HostServiceDisabled;
@@ -14,6 +16,7 @@ import io.polycell.scheduler.filter.HostFilter;
 import io.polycell.scheduler.filter.NumInstancesFilter;
 import io.polycell.scheduler.filter.NumericChecks;
 import io.polycell.scheduler.filter.RamFilter;
+import io.polycell.scheduler.filter.RequiredTraitsFilter;
 import io.polycell.scheduler.filter.VcpuFilter;
 import io.polycell.scheduler.weigher.FreeDiskWeigher;
 import io.polycell.scheduler.weigher.FreeRamWeigher;
@@ -21,8 +24,11 @@ import io.polycell.scheduler.weigher.FreeVcpuWeigher;
 import io.polycell.scheduler.weigher.HostWeigher;
 import io.polycell.scheduler.weigher.InstanceCountWeigher;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The columns a scheduling pass reads, and the fused numeric check, say the same as the host states. */
@@ -35,10 +41,15 @@ class ColumnsAgreeWithStatesTest {
         Random random = new Random(3);
         for (int h = 0; h < 200; h++) {
             String host = "h" + h;
-            projection.on(new HostRegistered(host, "cell1", new Resources(8, 16384, 200)));
+            projection.on(new HostRegistered(host, "cell1", new Resources(8, 16384, 200), AllocationPolicy.NONE,
+                    Map.of(), someOf(random, "HW_CPU_X86_AVX2", "HW_CPU_X86_SSE42", "CUSTOM_GPU")));
             for (int c = 0; c < random.nextInt(8); c++) {
                 projection.on(new HostResourcesClaimed(host, "cell1", host + "-" + c,
                         new Resources(1, random.nextInt(4096), random.nextInt(40))));
+            }
+            if (random.nextInt(4) == 0) {
+                projection.on(new HostInventoryChanged(host, "cell1", new Resources(8, 16384, 200),
+                        AllocationPolicy.NONE, Map.of(), someOf(random, "HW_CPU_X86_AVX2", "CUSTOM_GPU")));
             }
             switch (random.nextInt(6)) {
                 case 0 -> projection.on(new HostWentDown(host, "cell1", Instant.EPOCH));
@@ -47,25 +58,42 @@ class ColumnsAgreeWithStatesTest {
                 default -> { }
             }
         }
-        RequestSpec request = RequestSpec.of(new Resources(2, 2048, 20));
+        RequestSpec request = new RequestSpec(new Resources(2, 2048, 20), null,
+                Map.of("trait:HW_CPU_X86_AVX2", "required", "trait:CUSTOM_GPU", "forbidden"), null, null);
         List<HostFilter> filters = List.of(new ComputeFilter(), new RamFilter(), new VcpuFilter(), new DiskFilter(),
                 new NumInstancesFilter(5));
+        HostFilter traits = new RequiredTraitsFilter();
         List<HostWeigher> weighers = List.of(new FreeRamWeigher(), new FreeVcpuWeigher(), new FreeDiskWeigher(),
                 new InstanceCountWeigher());
         HostColumns columns = states.columns();
 
         assertThat(columns.size()).isEqualTo(200);
+        int withTheTraits = 0;
         for (int slot = 0; slot < columns.size(); slot++) {
             HostState state = states.get(columns.host(slot)).orElseThrow();
             for (HostFilter filter : filters) {
                 assertThat(filter.passes(columns, slot, request)).as(filter + " on " + state.host())
                         .isEqualTo(filter.passes(state, request));
             }
+            assertThat(traits.passes(columns, slot, request)).as("traits on " + state.host())
+                    .isEqualTo(traits.passes(state, request));
+            withTheTraits += traits.passes(state, request) ? 1 : 0;
             assertThat(NumericChecks.of(filters).passes(columns, slot, request)).as("fused on " + state.host())
                     .isEqualTo(filters.stream().allMatch(filter -> filter.passes(state, request)));
             for (HostWeigher weigher : weighers) {
                 assertThat(weigher.weigh(columns, slot)).isEqualTo(weigher.weigh(state));
             }
         }
+        assertThat(withTheTraits).as("hosts with AVX2 and no GPU").isBetween(1, 199);
+    }
+
+    private static Set<String> someOf(Random random, String... traits) {
+        Set<String> some = new HashSet<>();
+        for (String trait : traits) {
+            if (random.nextBoolean()) {
+                some.add(trait);
+            }
+        }
+        return some;
     }
 }

@@ -21,6 +21,7 @@ import io.polycell.scheduler.filter.DifferentHostFilter;
 import io.polycell.scheduler.filter.SameHostFilter;
 import io.polycell.scheduler.filter.DiskFilter;
 import io.polycell.scheduler.filter.RamFilter;
+import io.polycell.scheduler.filter.RequiredTraitsFilter;
 import io.polycell.scheduler.filter.VcpuFilter;
 import io.polycell.scheduler.weigher.FreeRamWeigher;
 import io.polycell.scheduler.weigher.Weighing;
@@ -54,6 +55,34 @@ class FilterSchedulerTest {
 
         assertThat(scheduler.selectDestinations("i0", new Resources(2, 512, 10), 3, Set.of()))
                 .containsExactly(new Destination("fits", "cell2"));
+    }
+
+    @Test
+    void traitsReportedByAgentsSteerRequestsThatNameThemAndChangeWithTheInventory() {
+        FilterScheduler withTraits = new FilterScheduler(states, List.of(new ComputeFilter(), new RamFilter(),
+                new RequiredTraitsFilter()), new FreeRamWeigher());
+        Resources size = new Resources(4, 4096, 100);
+        projection.on(new HostRegistered("avx2", "cell1", size, AllocationPolicy.NONE, Map.of(),
+                Set.of("HW_CPU_X86_AVX2", "COMPUTE_NODE")));
+        projection.on(new HostRegistered("plain", "cell1", new Resources(4, 8192, 100), AllocationPolicy.NONE,
+                Map.of(), Set.of("COMPUTE_NODE")));
+        RequestSpec requiring = new RequestSpec(new Resources(1, 512, 1), null,
+                Map.of("trait:HW_CPU_X86_AVX2", "required"), null, null);
+        RequestSpec forbidding = new RequestSpec(new Resources(1, 512, 1), null,
+                Map.of("trait:HW_CPU_X86_AVX2", "forbidden"), null, null);
+
+        assertThat(withTraits.select(List.of("i1"), requiring, 3)).singleElement()
+                .satisfies(placement -> assertThat(placement.candidates())
+                        .containsExactly(new Destination("avx2", "cell1")));
+        assertThat(withTraits.select(List.of("i2"), forbidding, 3)).singleElement()
+                .satisfies(placement -> assertThat(placement.candidates())
+                        .containsExactly(new Destination("plain", "cell1")));
+        assertThat(states.get("avx2").orElseThrow().attribute(HostState.COMPUTE, "traits"))
+                .isEqualTo("COMPUTE_NODE,HW_CPU_X86_AVX2");
+
+        projection.on(new HostInventoryChanged("avx2", "cell1", size, AllocationPolicy.NONE, Map.of(),
+                Set.of("COMPUTE_NODE")));
+        assertThat(withTraits.select(List.of("i3"), requiring, 3)).isEmpty();
     }
 
     @Test

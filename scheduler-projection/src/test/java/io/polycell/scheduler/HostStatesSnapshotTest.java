@@ -17,6 +17,7 @@ import io.polycell.scheduler.filter.AvailabilityZoneFilter;
 import io.polycell.scheduler.filter.ComputeFilter;
 import io.polycell.scheduler.filter.DifferentHostFilter;
 import io.polycell.scheduler.filter.RamFilter;
+import io.polycell.scheduler.filter.RequiredTraitsFilter;
 import io.polycell.scheduler.filter.ServerGroupAntiAffinityFilter;
 import io.polycell.scheduler.weigher.Weighing;
 import java.time.Instant;
@@ -63,6 +64,18 @@ class HostStatesSnapshotTest {
     }
 
     @Test
+    void aRestoredReplicaKnowsEachHostsTraits() {
+        feed();
+        HostStates restored = new HostStates();
+        restored.restore(replayed.snapshot());
+        RequestSpec avx2 = new RequestSpec(new Resources(1, 512, 1), null, Map.of("trait:HW_CPU_X86_AVX2", "required"),
+                null, null);
+
+        assertThat(scheduler(restored).select(List.of("i1"), avx2, 3)).singleElement()
+                .satisfies(placement -> assertThat(placement.candidates()).containsExactly(new Destination("c", "cell2")));
+    }
+
+    @Test
     void onlyEmptyStatesTakeASnapshot() {
         feed();
         assertThatThrownBy(() -> replayed.restore(replayed.snapshot())).isInstanceOf(IllegalStateException.class);
@@ -72,7 +85,8 @@ class HostStatesSnapshotTest {
         projection.on(new HostRegistered("a", "cell1", new Resources(8, 16384, 100),
                 new AllocationPolicy(2.0, 1.0, 1.0, new Resources(0, 1024, 0)), Map.of("architecture", "x86_64")));
         projection.on(new HostRegistered("b", "cell1", new Resources(8, 16384, 100)));
-        projection.on(new HostRegistered("c", "cell2", new Resources(8, 16384, 100)));
+        projection.on(new HostRegistered("c", "cell2", new Resources(8, 16384, 100), AllocationPolicy.NONE, Map.of(),
+                Set.of("COMPUTE_NODE", "HW_CPU_X86_AVX2")));
         projection.on(new HostRegistered("d", "cell2", new Resources(8, 16384, 100)));
         projection.on(new HostResourcesClaimed("a", "cell1", "web-1", new Resources(2, 2048, 10)));
         projection.on(new HostResourcesClaimed("b", "cell1", "db-1", new Resources(4, 4096, 20)));
@@ -89,6 +103,7 @@ class HostStatesSnapshotTest {
 
     private static FilterScheduler scheduler(HostStates states) {
         return new FilterScheduler(states, List.of(new ComputeFilter(), new AvailabilityZoneFilter(), new RamFilter(),
-                new ServerGroupAntiAffinityFilter(), new DifferentHostFilter()), Weighing.spread());
+                new ServerGroupAntiAffinityFilter(), new DifferentHostFilter(), new RequiredTraitsFilter()),
+                Weighing.spread());
     }
 }

@@ -101,8 +101,8 @@ public class PlacementSaga {
         Set<String> refused = new HashSet<>();
         HostHints hints = HostHints.of(spec.hints().sameHost(), spec.hints().differentHost());
         for (int round = 0; round < SCHEDULING_ROUNDS; round++) {
-            RequestSpec ask = new RequestSpec(request, spec.availabilityZone(), null, spec.image().properties(), refused,
-                    spec.group(), hints);
+            RequestSpec ask = new RequestSpec(request, spec.availabilityZone(), spec.flavor().extraSpecs(),
+                    spec.image().properties(), refused, spec.group(), hints);
             Optional<Placement> placement = round == 0 ? batches.placementFor(spec.instanceId(), batch, ask, ALTERNATES)
                     : scheduler.select(List.of(spec.instanceId()), ask, ALTERNATES).stream().findFirst();
             if (placement.isEmpty()) {
@@ -172,7 +172,8 @@ public class PlacementSaga {
 
     private String buryInCell0(InstanceSpec spec) {
         String details = "No host can take " + spec.flavor().vcpus() + " vCPUs, " + spec.flavor().ramMb()
-                + " MB RAM and " + spec.flavor().diskGb() + " GB disk (flavor " + spec.flavor().name() + ").";
+                + " MB RAM and " + spec.flavor().diskGb() + " GB disk (flavor " + spec.flavor().name()
+                + (spec.flavor().extraSpecs().isEmpty() ? "" : ", extra specs " + spec.flavor().extraSpecs()) + ").";
         Fault fault = new Fault(500, NO_VALID_HOST, details, Instant.now(clock));
         Outcomes.await(router.toCell(CommandRouter.CELL0,
                 new CreateFailedInstance(spec.instanceId(), CommandRouter.CELL0, spec, fault)));

@@ -54,6 +54,7 @@ public class Host {
     private Resources capacity;
     private AllocationPolicy allocation;
     private Map<String, String> capabilities = Map.of();
+    private Set<String> traits = Set.of();
     /** What may be claimed: the capacity after the allocation policy's reservation and ratios. */
     private Resources schedulable;
     private final Map<String, Resources> claims = new HashMap<>();
@@ -76,11 +77,11 @@ public class Host {
     void handle(ReportHostInventory command) {
         if (capacity == null) {
             apply(new HostRegistered(command.host(), command.cell(), command.capacity(), command.allocation(),
-                    command.capabilities()));
+                    command.capabilities(), command.traits()));
         } else if (!capacity.equals(command.capacity()) || !allocation.equals(command.allocation())
-                || !capabilities.equals(command.capabilities())) {
+                || !capabilities.equals(command.capabilities()) || !traits.equals(command.traits())) {
             apply(new HostInventoryChanged(command.host(), command.cell(), command.capacity(), command.allocation(),
-                    command.capabilities()));
+                    command.capabilities(), command.traits()));
         }
     }
 
@@ -209,6 +210,7 @@ public class Host {
         capacity = event.capacity();
         allocation = event.allocation();
         capabilities = event.capabilities();
+        traits = event.traits();
         schedulable = event.schedulable();
         serviceUpdatedAt = at;
     }
@@ -218,6 +220,7 @@ public class Host {
         capacity = event.capacity();
         allocation = event.allocation();
         capabilities = event.capabilities();
+        traits = event.traits();
         schedulable = event.schedulable();
         serviceUpdatedAt = at;
     }

@@ -2,6 +2,7 @@ package io.polycell.command.web;
 
 import io.polycell.command.routing.CommandRouter;
 import io.polycell.command.routing.Outcomes;
+import io.polycell.messages.common.ApiVersion;
 import io.polycell.messages.common.Requester;
 import io.polycell.messages.error.ErrorCode;
 import io.polycell.messages.error.PolycellException;
@@ -35,8 +36,12 @@ class FlavorsCommandController {
         this.router = router;
     }
 
+    /** From 2.61 a flavor's detail shows its extra specs; a new flavor has none. */
+    private static final int EXTRA_SPECS_SHOWN = 61;
+
     @PostMapping
-    Map<String, Object> create(@RequestBody(required = false) JsonNode body, Requester requester) {
+    Map<String, Object> create(@RequestBody(required = false) JsonNode body, Requester requester,
+                               ApiVersion version) {
         requireAdmin(requester, "create");
         FlavorSpec spec = parse(body);
         try {
@@ -44,7 +49,11 @@ class FlavorsCommandController {
         } catch (AggregateStreamCreationException taken) {
             throw new PolycellException(ErrorCode.CONFLICT, "Flavor with ID " + spec.id() + " already exists.");
         }
-        return Map.of("flavor", render(spec));
+        Map<String, Object> flavor = render(spec);
+        if (version.atLeast(EXTRA_SPECS_SHOWN)) {
+            flavor.put("extra_specs", spec.extraSpecs());
+        }
+        return Map.of("flavor", flavor);
     }
 
     @DeleteMapping("/{id}")

@@ -9,6 +9,8 @@ import io.polycell.messages.build.CompleteBuildRequest;
 import io.polycell.messages.common.Resources;
 import io.polycell.messages.error.ErrorCode;
 import io.polycell.messages.error.PolycellException;
+import io.polycell.messages.aggregate.HostAddedToAggregate;
+import io.polycell.messages.host.AllocationPolicy;
 import io.polycell.messages.host.ClaimHostResources;
 import io.polycell.messages.host.HostRegistered;
 import io.polycell.messages.instance.CreateFailedInstance;
@@ -18,13 +20,17 @@ import io.polycell.messages.instance.InstanceSpec;
 import io.polycell.scheduler.FilterScheduler;
 import io.polycell.scheduler.HostStateProjection;
 import io.polycell.scheduler.HostStates;
+import io.polycell.scheduler.filter.AggregateExtraSpecsFilter;
 import io.polycell.scheduler.filter.DiskFilter;
 import io.polycell.scheduler.filter.RamFilter;
+import io.polycell.scheduler.filter.RequiredTraitsFilter;
 import io.polycell.scheduler.filter.VcpuFilter;
 import io.polycell.scheduler.weigher.FreeRamWeigher;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +42,8 @@ class PlacementSagaTest {
     private final HostStates states = new HostStates();
     private final HostStateProjection hosts = new HostStateProjection(states);
     private final FilterScheduler scheduler = new FilterScheduler(states,
-            List.of(new RamFilter(), new VcpuFilter(), new DiskFilter()), new FreeRamWeigher());
+            List.of(new AggregateExtraSpecsFilter(), new RequiredTraitsFilter(), new RamFilter(), new VcpuFilter(),
+                    new DiskFilter()), new FreeRamWeigher());
     private final InstanceSpec spec = Specs.instance(ID);
     private RecordingStores stores;
 
@@ -64,6 +71,38 @@ class PlacementSagaTest {
                 new ClaimHostResources("large", ID, new Resources(1, 512, 1)),
                 new CreateInstance(ID, "cell2", "large", spec),
                 new CompleteBuildRequest(ID, "cell2"));
+    }
+
+    @Test
+    void theFlavorsExtraSpecsAsCopiedIntoTheServerChooseTheHost() {
+        hosts.on(new HostRegistered("roomy", "cell1", new Resources(4, 8192, 100)));
+        hosts.on(new HostRegistered("ssd", "cell1", new Resources(4, 4096, 100)));
+        hosts.on(new HostAddedToAggregate("agg-1", "ssd", "fast", null, Map.of("ssd", "true")));
+        stores.accept("cell1", ClaimHostResources.class);
+        InstanceSpec onSsd = withExtraSpecs(Map.of("aggregate_instance_extra_specs:ssd", "true"));
+
+        fixture.givenNoPriorActivity().whenPublishingA(new BuildRequestCreated(ID, onSsd));
+
+        assertThat(stores.payloadsSentTo("cell1")).containsExactly(
+                new ClaimHostResources("ssd", ID, new Resources(1, 512, 1)), new CreateInstance(ID, "cell1", "ssd", onSsd));
+    }
+
+    @Test
+    void aTraitTheFlavorRequiresThatNoHostHasSendsTheServerToCell0() {
+        hosts.on(new HostRegistered("a", "cell1", new Resources(4, 8192, 100), AllocationPolicy.NONE, Map.of(),
+                Set.of("COMPUTE_NODE")));
+        stores.accept("cell1", ClaimHostResources.class);
+
+        fixture.givenNoPriorActivity().whenPublishingA(new BuildRequestCreated(ID,
+                withExtraSpecs(Map.of("trait:HW_CPU_X86_AVX2", "required"))));
+
+        assertThat(stores.payloadsSentTo("cell1")).isEmpty();
+        assertThat(stores.payloadsSentTo("cell0")).singleElement().isInstanceOf(CreateFailedInstance.class);
+    }
+
+    private InstanceSpec withExtraSpecs(Map<String, String> extraSpecs) {
+        return new InstanceSpec(ID, spec.name(), spec.projectId(), spec.userId(),
+                spec.flavor().withExtraSpecs(extraSpecs), spec.image(), spec.metadata(), spec.createdAt());
     }
 
     @Test

@@ -32,6 +32,7 @@ import io.polycell.messages.host.HostResourcesReleased;
 import io.polycell.messages.host.ReleaseHostResources;
 import io.polycell.messages.host.ReportHostInventory;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -74,6 +75,22 @@ class HostTest {
         fixture.given(registered)
                 .when(new ReportHostInventory("h1", "cell1", CAPACITY, overcommit))
                 .expectEvents(new HostInventoryChanged("h1", "cell1", CAPACITY, overcommit));
+    }
+
+    @Test
+    void changedTraitsAreRecordedAndTheSameTraitsInAnotherOrderAreNot() {
+        Map<String, String> fake = Map.of("hypervisor_type", "fake");
+        HostRegistered withTraits = new HostRegistered("h1", "cell1", CAPACITY, AllocationPolicy.NONE, fake,
+                Set.of("COMPUTE_NODE", "HW_CPU_X86_AVX2"));
+        fixture.given(withTraits)
+                .when(new ReportHostInventory("h1", "cell1", CAPACITY, AllocationPolicy.NONE, fake,
+                        new LinkedHashSet<>(List.of("HW_CPU_X86_AVX2", "COMPUTE_NODE"))))
+                .expectNoEvents();
+        fixture.given(withTraits)
+                .when(new ReportHostInventory("h1", "cell1", CAPACITY, AllocationPolicy.NONE, fake,
+                        Set.of("COMPUTE_NODE")))
+                .expectEvents(new HostInventoryChanged("h1", "cell1", CAPACITY, AllocationPolicy.NONE, fake,
+                        Set.of("COMPUTE_NODE")));
     }
 
     @Test

@@ -97,8 +97,9 @@ public final class ComputeAgent implements AutoCloseable {
         heartbeat();
         every(settings.heartbeatInterval(), this::heartbeat);
         every(settings.syncInterval(), this::syncGuests);
-        log.info("Compute agent for host {} in {} is up on the {} driver with capacity {} ({}), offering {}",
-                host, cell, driver.name(), driver.capacity(), settings.allocation(), driver.capabilities());
+        log.info("Compute agent for host {} in {} is up on the {} driver with capacity {} ({}), offering {} and "
+                + "traits {}", host, cell, driver.name(), driver.capacity(), settings.allocation(),
+                driver.capabilities(), driver.traits());
     }
 
     public String host() {
@@ -144,10 +145,13 @@ public final class ComputeAgent implements AutoCloseable {
         reportedPower.keySet().retainAll(claimed.instanceIds());
     }
 
-    /** The host's inventory can change under the agent (memory added, a setting changed): report it then. */
+    /**
+     * The host's inventory can change under the agent (memory added, a setting changed, traits gained or
+     * lost): report it then.
+     */
     private void reportInventoryIfChanged() {
         ReportHostInventory inventory = new ReportHostInventory(host, cell, driver.capacity(), settings.allocation(),
-                driver.capabilities());
+                driver.capabilities(), driver.traits());
         if (!inventory.equals(reportedInventory)) {
             await(cellLink.send(inventory));
             reportedInventory = inventory;

@@ -5,6 +5,7 @@ import io.polycell.messages.instance.InstanceSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a compute agent needs from a hypervisor. A guest is identified by its instance id (for
@@ -14,6 +15,9 @@ import java.util.Optional;
  * command never creates a second guest or fails for having been done already.
  */
 public interface ComputeDriver {
+
+    /** The trait Nova gives every compute node. */
+    String COMPUTE_NODE = "COMPUTE_NODE";
 
     /** A short name for logs, such as {@code fake} or {@code libvirt}. */
     String name();
@@ -26,6 +30,12 @@ public interface ComputeDriver {
      * and {@code architecture} at least.
      */
     Map<String, String> capabilities();
+
+    /**
+     * Nova's trait names for what the host offers, which flavors and images may require or forbid
+     * ({@code trait:NAME=required}): {@code COMPUTE_NODE} and whatever else the driver can vouch for.
+     */
+    Set<String> traits();
 
     /** Creates and starts the guest for {@code spec}, or returns the one that already exists. */
     Guest spawn(InstanceSpec spec);

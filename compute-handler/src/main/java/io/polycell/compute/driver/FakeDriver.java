@@ -4,10 +4,14 @@ import io.polycell.messages.common.Resources;
 import io.polycell.messages.instance.InstanceSpec;
 import io.polycell.messages.instance.PowerState;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * An in-memory hypervisor: guests are entries in a map. It is the default driver and the one scale
@@ -17,16 +21,37 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class FakeDriver implements ComputeDriver {
 
+    /** Nova's rule for a trait's name: standard names and {@code CUSTOM_} ones alike. */
+    private static final Pattern TRAIT = Pattern.compile("^[A-Z0-9_]{1,255}$");
+
     private final Resources capacity;
     private final Duration spawnDelay;
+    private final Set<String> traits;
     private final Map<String, Guest> guests = new ConcurrentHashMap<>();
 
     public FakeDriver(Resources capacity, Duration spawnDelay) {
+        this(capacity, spawnDelay, Set.of());
+    }
+
+    /**
+     * A fake host that claims {@code traits} besides {@code COMPUTE_NODE}: what it pretends to offer,
+     * so tests and demos can give hosts different CPUs or devices.
+     */
+    public FakeDriver(Resources capacity, Duration spawnDelay, Set<String> traits) {
         if (capacity.vcpus() <= 0 || capacity.ramMb() <= 0 || capacity.diskGb() <= 0) {
             throw new IllegalArgumentException("A host needs a positive capacity, got " + capacity);
         }
+        for (String trait : traits) {
+            if (!TRAIT.matcher(trait).matches()) {
+                throw new IllegalArgumentException("A trait is named with capital letters, digits and underscores"
+                        + " (HW_CPU_X86_AVX2, CUSTOM_GPU), got " + trait);
+            }
+        }
         this.capacity = capacity;
         this.spawnDelay = spawnDelay;
+        Set<String> all = new TreeSet<>(traits);
+        all.add(COMPUTE_NODE);
+        this.traits = Collections.unmodifiableSet(all);
     }
 
     @Override
@@ -43,6 +68,11 @@ public final class FakeDriver implements ComputeDriver {
     @Override
     public Map<String, String> capabilities() {
         return Map.of("hypervisor_type", "fake", "architecture", "x86_64");
+    }
+
+    @Override
+    public Set<String> traits() {
+        return traits;
     }
 
     @Override

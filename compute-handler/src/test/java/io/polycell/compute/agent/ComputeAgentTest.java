@@ -48,7 +48,8 @@ class ComputeAgentTest {
 
     private final CommandBus bus = SimpleCommandBus.builder().build();
     private final List<Object> reports = new CopyOnWriteArrayList<>();
-    private final FakeDriver driver = new FakeDriver(new Resources(8, 16384, 200), Duration.ofMillis(20));
+    private final FakeDriver driver = new FakeDriver(new Resources(8, 16384, 200), Duration.ofMillis(20),
+            Set.of("HW_CPU_X86_AVX2"));
     private final AtomicInteger heartbeats = new AtomicInteger();
     private final List<SyncHostGuests> syncs = new CopyOnWriteArrayList<>();
     private volatile Set<String> claimed = Set.of();
@@ -84,7 +85,8 @@ class ComputeAgentTest {
     @Test
     void reportsItsInventoryWhenItStartsAndKeepsSendingHeartbeats() {
         assertThat(reports).containsExactly(new ReportHostInventory("h1", "cell1", new Resources(8, 16384, 200),
-                OVERCOMMIT, Map.of("hypervisor_type", "fake", "architecture", "x86_64")));
+                OVERCOMMIT, Map.of("hypervisor_type", "fake", "architecture", "x86_64"),
+                Set.of("COMPUTE_NODE", "HW_CPU_X86_AVX2")));
         await().atMost(Duration.ofSeconds(5)).until(() -> heartbeats.get() >= 3);
     }
 

@@ -173,7 +173,8 @@ public final class ListingBenchmark {
     private static PolycellProperties properties(Settings settings, Path dataDir) {
         Map<String, CellProperties> cells = new LinkedHashMap<>();
         for (String cell : CELLS) {
-            cells.put(cell, new CellProperties(settings.hosts(), null, null, null, null, null, null, null, null));
+            cells.put(cell, new CellProperties(settings.hosts(), null, null, null, null, null, null, null, null, null,
+                    null));
         }
         SearchProperties search = new SearchProperties(true, null, null, null, null, null, null, null, null, null);
         return new PolycellProperties(dataDir, 0, cells, null, null, null, null, null, search);

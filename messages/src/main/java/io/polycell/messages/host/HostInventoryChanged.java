@@ -2,27 +2,38 @@ package io.polycell.messages.host;
 
 import io.polycell.messages.common.Resources;
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.serialization.Revision;
 
 /**
- * A compute host's total capacity, allocation policy or capabilities changed.
+ * A compute host's total capacity, allocation policy, capabilities or traits changed.
  */
 @Revision("1")
 public record HostInventoryChanged(String host, String cell, Resources capacity,
-                                   AllocationPolicy allocation, Map<String, String> capabilities) {
+                                   AllocationPolicy allocation, Map<String, String> capabilities,
+                                   Set<String> traits) {
 
-    /** Events recorded before allocation policies and capabilities existed sold the whole host and told nothing. */
+    /**
+     * Events recorded before allocation policies, capabilities and traits existed sold the whole host
+     * and told nothing: they read as {@link AllocationPolicy#NONE} and empty maps and sets.
+     */
     public HostInventoryChanged {
         allocation = allocation == null ? AllocationPolicy.NONE : allocation;
         capabilities = capabilities == null ? Map.of() : Map.copyOf(capabilities);
+        traits = traits == null ? Set.of() : Set.copyOf(traits);
     }
 
     public HostInventoryChanged(String host, String cell, Resources capacity) {
-        this(host, cell, capacity, AllocationPolicy.NONE, Map.of());
+        this(host, cell, capacity, AllocationPolicy.NONE, Map.of(), Set.of());
     }
 
     public HostInventoryChanged(String host, String cell, Resources capacity, AllocationPolicy allocation) {
-        this(host, cell, capacity, allocation, Map.of());
+        this(host, cell, capacity, allocation, Map.of(), Set.of());
+    }
+
+    public HostInventoryChanged(String host, String cell, Resources capacity, AllocationPolicy allocation,
+                                Map<String, String> capabilities) {
+        this(host, cell, capacity, allocation, capabilities, Set.of());
     }
 
     /** What may be claimed on the host. */

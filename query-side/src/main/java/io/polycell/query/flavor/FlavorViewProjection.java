@@ -2,8 +2,12 @@ package io.polycell.query.flavor;
 
 import io.polycell.messages.flavor.FlavorCreated;
 import io.polycell.messages.flavor.FlavorDeleted;
+import io.polycell.messages.flavor.FlavorExtraSpecDeleted;
+import io.polycell.messages.flavor.FlavorExtraSpecsSet;
 import io.polycell.messages.flavor.FlavorSpec;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -11,7 +15,10 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
-/** The flavor catalog as users list it ({@code flavor_view}), from the API tier's flavor events. */
+/**
+ * The flavor catalog as users list it ({@code flavor_view}, with each flavor's extra specs in
+ * {@code flavor_extra_spec_view}), from the API tier's flavor events.
+ */
 @ProcessingGroup(FlavorViewProjection.GROUP)
 public final class FlavorViewProjection {
 
@@ -33,24 +40,61 @@ public final class FlavorViewProjection {
                         + "rxtx_factor, is_public) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (flavor_id) DO NOTHING",
                 spec.id(), spec.name(), spec.vcpus(), spec.ramMb(), spec.diskGb(), spec.ephemeralGb(), spec.swapMb(),
                 spec.rxtxFactor(), spec.isPublic());
+        setExtraSpecs(event.flavorId(), spec.extraSpecs());
+    }
+
+    @EventHandler
+    void on(FlavorExtraSpecsSet event) {
+        setExtraSpecs(event.flavorId(), event.extraSpecs());
+    }
+
+    @EventHandler
+    void on(FlavorExtraSpecDeleted event) {
+        jdbc.update("DELETE FROM flavor_extra_spec_view WHERE flavor_id = ? AND spec_key = ?", event.flavorId(),
+                event.key());
     }
 
     @EventHandler
     void on(FlavorDeleted event) {
+        jdbc.update("DELETE FROM flavor_extra_spec_view WHERE flavor_id = ?", event.flavorId());
         jdbc.update("DELETE FROM flavor_view WHERE flavor_id = ?", event.flavorId());
+    }
+
+    private void setExtraSpecs(String flavorId, Map<String, String> extraSpecs) {
+        extraSpecs.forEach((key, value) -> jdbc.update("INSERT INTO flavor_extra_spec_view (flavor_id, spec_key, "
+                + "spec_value) VALUES (?, ?, ?) ON CONFLICT (flavor_id, spec_key) DO UPDATE SET spec_value = "
+                + "EXCLUDED.spec_value", flavorId, key, value));
     }
 
     @ResetHandler
     void reset() {
+        jdbc.update("DELETE FROM flavor_extra_spec_view");
         jdbc.update("DELETE FROM flavor_view");
     }
 
-    /** Every flavor, sorted by id as Nova sorts them by default. */
+    /** Every flavor with its extra specs, sorted by id as Nova sorts them by default. */
     public List<FlavorSpec> all() {
-        return jdbc.query("SELECT * FROM flavor_view ORDER BY flavor_id", ROW);
+        Map<String, Map<String, String>> extraSpecs = new HashMap<>();
+        jdbc.query("SELECT flavor_id, spec_key, spec_value FROM flavor_extra_spec_view", rs -> {
+            extraSpecs.computeIfAbsent(rs.getString("flavor_id"), id -> new HashMap<>())
+                    .put(rs.getString("spec_key"), rs.getString("spec_value"));
+        });
+        return jdbc.query("SELECT * FROM flavor_view ORDER BY flavor_id", ROW).stream()
+                .map(flavor -> flavor.withExtraSpecs(extraSpecs.get(flavor.id()))).toList();
     }
 
+    /** One flavor with its extra specs. */
     public Optional<FlavorSpec> find(String id) {
-        return jdbc.query("SELECT * FROM flavor_view WHERE flavor_id = ?", ROW, id).stream().findFirst();
+        return jdbc.query("SELECT * FROM flavor_view WHERE flavor_id = ?", ROW, id).stream().findFirst()
+                .map(flavor -> flavor.withExtraSpecs(extraSpecsOf(id)));
+    }
+
+    private Map<String, String> extraSpecsOf(String flavorId) {
+        Map<String, String> extraSpecs = new HashMap<>();
+        jdbc.query("SELECT spec_key, spec_value FROM flavor_extra_spec_view WHERE flavor_id = ?",
+                rs -> {
+                    extraSpecs.put(rs.getString("spec_key"), rs.getString("spec_value"));
+                }, flavorId);
+        return extraSpecs;
     }
 }

@@ -1,5 +1,6 @@
 package io.polycell.query.web;
 
+import io.polycell.messages.common.ApiVersion;
 import io.polycell.messages.common.Requester;
 import io.polycell.messages.error.ErrorCode;
 import io.polycell.messages.error.PolycellException;
@@ -12,10 +13,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Reading flavors. */
+/** Reading flavors and their extra specs ({@code os-extra_specs}, readable by anyone, as in Nova). */
 @RestController
 @RequestMapping("/v2.1/flavors")
 class FlavorsQueryController {
+
+    /** From 2.61 a flavor's detail shows its extra specs. */
+    static final int EXTRA_SPECS_SHOWN = 61;
 
     private final FlavorViewProjection flavors;
 
@@ -30,16 +34,34 @@ class FlavorsQueryController {
     }
 
     @GetMapping("/detail")
-    Map<String, Object> detail(Requester requester) {
+    Map<String, Object> detail(Requester requester, ApiVersion version) {
         String base = Links.base();
-        return Map.of("flavors", flavors.all().stream().map(flavor -> detail(flavor, base)).toList());
+        return Map.of("flavors", flavors.all().stream().map(flavor -> detail(flavor, base, version)).toList());
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> show(@PathVariable String id, Requester requester) {
-        FlavorSpec flavor = flavors.find(id)
+    Map<String, Object> show(@PathVariable String id, Requester requester, ApiVersion version) {
+        return Map.of("flavor", detail(flavor(id), Links.base(), version));
+    }
+
+    @GetMapping("/{id}/os-extra_specs")
+    Map<String, Object> extraSpecs(@PathVariable String id, Requester requester) {
+        return Map.of("extra_specs", flavor(id).extraSpecs());
+    }
+
+    @GetMapping("/{id}/os-extra_specs/{key}")
+    Map<String, Object> extraSpec(@PathVariable String id, @PathVariable String key, Requester requester) {
+        String value = flavor(id).extraSpecs().get(key);
+        if (value == null) {
+            throw new PolycellException(ErrorCode.NOT_FOUND,
+                    "Flavor " + id + " has no extra specs with key " + key + ".");
+        }
+        return Map.of(key, value);
+    }
+
+    private FlavorSpec flavor(String id) {
+        return flavors.find(id)
                 .orElseThrow(() -> new PolycellException(ErrorCode.NOT_FOUND, "Flavor " + id + " could not be found."));
-        return Map.of("flavor", detail(flavor, Links.base()));
     }
 
     private static Map<String, Object> summary(FlavorSpec flavor, String base) {
@@ -50,7 +72,7 @@ class FlavorsQueryController {
         return json;
     }
 
-    private static Map<String, Object> detail(FlavorSpec flavor, String base) {
+    private static Map<String, Object> detail(FlavorSpec flavor, String base, ApiVersion version) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", flavor.id());
         json.put("name", flavor.name());
@@ -63,6 +85,9 @@ class FlavorsQueryController {
         json.put("os-flavor-access:is_public", flavor.isPublic());
         json.put("rxtx_factor", flavor.rxtxFactor());
         json.put("links", Links.selfAndBookmark(base, "flavors", flavor.id()));
+        if (version.atLeast(EXTRA_SPECS_SHOWN)) {
+            json.put("extra_specs", flavor.extraSpecs());
+        }
         return json;
     }
 }

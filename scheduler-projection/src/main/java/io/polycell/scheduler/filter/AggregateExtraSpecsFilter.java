@@ -42,8 +42,14 @@ public final class AggregateExtraSpecsFilter implements HostFilter {
         return request.flavorExtraSpecs().isEmpty() || passes(hosts.state(slot), request);
     }
 
+    /** Only extra specs in this filter's scope: a flavor with other extra specs (traits, hw:) skips it. */
     @Override
     public boolean appliesTo(RequestSpec request) {
-        return !request.flavorExtraSpecs().isEmpty();
+        for (String key : request.flavorExtraSpecs().keySet()) {
+            if (key.startsWith(SCOPE)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,6 +1,8 @@
 package io.polycell.scheduler.bench;
 
 import io.polycell.messages.common.Resources;
+import io.polycell.messages.host.AllocationPolicy;
+import io.polycell.messages.host.HostInventoryChanged;
 import io.polycell.messages.host.HostRegistered;
 import io.polycell.messages.host.HostResourcesClaimed;
 import io.polycell.scheduler.FilterScheduler;
@@ -15,11 +17,15 @@ import io.polycell.scheduler.filter.DiskFilter;
 import io.polycell.scheduler.filter.ImagePropertiesFilter;
 import io.polycell.scheduler.filter.NumInstancesFilter;
 import io.polycell.scheduler.filter.RamFilter;
+import io.polycell.scheduler.filter.RequiredTraitsFilter;
 import io.polycell.scheduler.filter.VcpuFilter;
 import io.polycell.scheduler.weigher.Weighing;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -36,9 +42,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Select destinations for 1 and 10 instances over 1k, 10k and 100k hosts with the default filters
- * and weighers (spread), from host states built by the projection with a realistic mix of used hosts.
- * Each call's reservations are dropped afterwards, so every call sees the same cloud. Sample time
- * mode gives the percentiles.
+ * and weighers (spread), from host states built by the projection with a realistic mix of used hosts,
+ * each with traits (all SSE4.2, half AVX2, a tenth a GPU). The request names no trait ({@code plain},
+ * so the traits filter is skipped) or requires AVX2 and forbids the GPU ({@code traits}). Each call's
+ * reservations are dropped afterwards, so every call sees the same cloud. Sample time mode gives the
+ * percentiles.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -54,19 +62,27 @@ public class SelectDestinationsBenchmark {
     @Param({"1", "10"})
     public int instances;
 
+    @Param({"plain", "traits"})
+    public String request;
+
     private FilterScheduler scheduler;
-    private RequestSpec request;
+    private RequestSpec asked;
     private List<String> ids;
     private long sequence;
 
     @Setup(Level.Trial)
     public void buildCloud() {
         HostStates states = new HostStates();
-        feed(new HostStateProjection(states), hosts, new Random(42));
+        HostStateProjection projection = new HostStateProjection(states);
+        feed(projection, hosts, new Random(42));
+        giveTraits(projection, hosts);
         scheduler = new FilterScheduler(states, List.of(new ComputeFilter(), new AvailabilityZoneFilter(),
-                new AggregateExtraSpecsFilter(), new ImagePropertiesFilter(), new NumInstancesFilter(500),
+                new AggregateExtraSpecsFilter(), new ImagePropertiesFilter(), new RequiredTraitsFilter(),
+                new NumInstancesFilter(500),
                 new RamFilter(), new VcpuFilter(), new DiskFilter()), Weighing.spread());
-        request = RequestSpec.of(new Resources(2, 4096, 40));
+        Resources size = new Resources(2, 4096, 40);
+        asked = request.equals("traits") ? new RequestSpec(size, null, Map.of("trait:HW_CPU_X86_AVX2", "required",
+                "trait:CUSTOM_GPU", "forbidden"), null, null) : RequestSpec.of(size);
         ids = new ArrayList<>();
     }
 
@@ -83,13 +99,28 @@ public class SelectDestinationsBenchmark {
         }
     }
 
+    /** The hosts' agents report their traits, as an inventory change after they registered. */
+    private static void giveTraits(HostStateProjection projection, int count) {
+        for (int i = 0; i < count; i++) {
+            Set<String> traits = new HashSet<>(Set.of("COMPUTE_NODE", "HW_CPU_X86_SSE42"));
+            if (i % 2 == 0) {
+                traits.add("HW_CPU_X86_AVX2");
+            }
+            if (i % 10 == 0) {
+                traits.add("CUSTOM_GPU");
+            }
+            projection.on(new HostInventoryChanged("host-" + i, "cell" + (i % 10), new Resources(64, 262144, 4000),
+                    AllocationPolicy.NONE, Map.of(), traits));
+        }
+    }
+
     @Benchmark
     public List<Placement> selectDestinations() {
         ids.clear();
         for (int i = 0; i < instances; i++) {
             ids.add("req-" + (sequence++));
         }
-        List<Placement> placements = scheduler.select(ids, request, 3);
+        List<Placement> placements = scheduler.select(ids, asked, 3);
         for (String id : ids) {
             scheduler.forget(id);
         }

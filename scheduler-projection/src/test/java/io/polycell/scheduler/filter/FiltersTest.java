@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.polycell.messages.common.Resources;
 import io.polycell.messages.group.ServerGroupPolicy;
 import io.polycell.messages.instance.GroupHint;
+import io.polycell.scheduler.HostColumns;
 import io.polycell.scheduler.HostHints;
 import io.polycell.scheduler.HostState;
 import io.polycell.scheduler.Hosts;
@@ -105,6 +106,12 @@ class FiltersTest {
             assertThat(filter.passes(ssd, spec(Map.of("hw:cpu_policy", "dedicated")))).isTrue();
         }
 
+        @Test
+        void appliesOnlyToRequestsWithAScopedSpec() {
+            assertThat(filter.appliesTo(spec(Map.of("trait:HW_CPU_X86_AVX2", "required")))).isFalse();
+            assertThat(filter.appliesTo(spec(Map.of("aggregate_instance_extra_specs:disk", "ssd")))).isTrue();
+        }
+
         private RequestSpec spec(Map<String, String> extraSpecs) {
             return new RequestSpec(TINY, null, extraSpecs, null, null);
         }
@@ -147,6 +154,87 @@ class FiltersTest {
     }
 
     @Nested
+    class RequiredTraits {
+        private final RequiredTraitsFilter filter = new RequiredTraitsFilter();
+        private final HostState avx2 = traits("avx2", "COMPUTE_NODE,HW_CPU_X86_AVX2,HW_CPU_X86_SSE42");
+        private final HostState sse42 = traits("sse42", "COMPUTE_NODE,HW_CPU_X86_SSE42");
+        private final HostState none = Hosts.withAttributes("none", Map.of(HostState.COMPUTE,
+                Map.of("hypervisor_type", "fake")));
+
+        @Test
+        void aRequiredTraitPassesOnlyHostsThatHaveIt() {
+            RequestSpec request = flavor(Map.of("trait:HW_CPU_X86_AVX2", "required"));
+            assertThat(filter.passes(avx2, request)).isTrue();
+            assertThat(filter.passes(sse42, request)).isFalse();
+            assertThat(filter.passes(none, request)).isFalse();
+        }
+
+        @Test
+        void aForbiddenTraitPassesOnlyHostsThatLackIt() {
+            RequestSpec request = flavor(Map.of("trait:HW_CPU_X86_AVX2", "forbidden"));
+            assertThat(filter.passes(avx2, request)).isFalse();
+            assertThat(filter.passes(sse42, request)).isTrue();
+            assertThat(filter.passes(none, request)).isTrue();
+        }
+
+        @Test
+        void requiredAndForbiddenTogetherMustBothHold() {
+            RequestSpec request = flavor(Map.of("trait:HW_CPU_X86_SSE42", "required",
+                    "trait:HW_CPU_X86_AVX2", "forbidden"));
+            assertThat(filter.passes(sse42, request)).isTrue();
+            assertThat(filter.passes(avx2, request)).as("has the required trait but also the forbidden one")
+                    .isFalse();
+            assertThat(filter.passes(none, request)).isFalse();
+        }
+
+        @Test
+        void aHostWithoutTraitsPassesOnlyRequestsThatRequireNone() {
+            assertThat(filter.passes(none, flavor(Map.of("trait:COMPUTE_NODE", "required")))).isFalse();
+            assertThat(filter.passes(none, flavor(Map.of("trait:CUSTOM_GPU", "forbidden")))).isTrue();
+            assertThat(filter.passes(none, ANY)).isTrue();
+        }
+
+        @Test
+        void anImageMayRequireATraitButNotForbidOne() {
+            RequestSpec requiring = new RequestSpec(TINY, null, null, Map.of("trait:HW_CPU_X86_AVX2", "required"),
+                    null);
+            assertThat(filter.passes(avx2, requiring)).isTrue();
+            assertThat(filter.passes(sse42, requiring)).isFalse();
+            RequestSpec forbidding = new RequestSpec(TINY, null, null, Map.of("trait:HW_CPU_X86_AVX2", "forbidden"),
+                    null);
+            assertThat(filter.appliesTo(forbidding)).isFalse();
+        }
+
+        @Test
+        void appliesOnlyToRequestsNamingATraitAndIgnoresOtherValues() {
+            assertThat(filter.appliesTo(ANY)).isFalse();
+            assertThat(filter.appliesTo(flavor(Map.of("aggregate_instance_extra_specs:ssd", "true")))).isFalse();
+            assertThat(filter.appliesTo(flavor(Map.of("trait:HW_CPU_X86_AVX2", "preferred")))).isFalse();
+            assertThat(filter.appliesTo(flavor(Map.of("trait:HW_CPU_X86_AVX2", "required")))).isTrue();
+        }
+
+        @Test
+        void theColumnsGiveTheSameAnswersAsTheStates() {
+            HostColumns columns = Hosts.columns(avx2, sse42, none);
+            RequestSpec request = flavor(Map.of("trait:HW_CPU_X86_SSE42", "required",
+                    "trait:HW_CPU_X86_AVX2", "forbidden"));
+            assertThat(filter.passes(columns, 0, request)).isFalse();
+            assertThat(filter.passes(columns, 1, request)).isTrue();
+            assertThat(filter.passes(columns, 2, request)).isFalse();
+            assertThat(columns.traits(0)).containsExactlyInAnyOrder("COMPUTE_NODE", "HW_CPU_X86_AVX2",
+                    "HW_CPU_X86_SSE42");
+        }
+
+        private HostState traits(String name, String traits) {
+            return Hosts.withAttributes(name, Map.of(HostState.COMPUTE, Map.of("traits", traits)));
+        }
+
+        private RequestSpec flavor(Map<String, String> extraSpecs) {
+            return new RequestSpec(TINY, null, extraSpecs, null, null);
+        }
+    }
+
+    @Nested
     class NumInstances {
         @Test
         void passesHostsBelowTheMaximum() {
@@ -162,7 +250,8 @@ class FiltersTest {
         private final HostState h2 = Hosts.host("h2", new Resources(8, 8192, 100));
 
         private RequestSpec group(ServerGroupPolicy policy, int max, Map<String, Integer> members) {
-            return new RequestSpec(TINY, null, null, null, null, new GroupHint("g", policy, max), members, null);
+            return new RequestSpec(TINY, null, null, null, null, new GroupHint("g", policy, max), members, null,
+                    null);
         }
 
         @Test

@@ -73,6 +73,6 @@ class WeighersTest {
     }
 
     private RequestSpec group(ServerGroupPolicy policy, Map<String, Integer> members) {
-        return new RequestSpec(capacity, null, null, null, null, new GroupHint("g", policy, 1), members, null);
+        return new RequestSpec(capacity, null, null, null, null, new GroupHint("g", policy, 1), members, null, null);
     }
 }

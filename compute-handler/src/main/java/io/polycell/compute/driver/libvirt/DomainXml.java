@@ -34,6 +34,7 @@ final class DomainXml {
 
     static final String NAMESPACE = "http://polycell.io/xmlns/libvirt/instance/1.0";
     static final String PREFIX = "polycell";
+    static final String KVM = "kvm";
 
     private static final Pattern CANONICAL_UUID =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -68,6 +69,10 @@ final class DomainXml {
         metadata(domain, spec);
         text(domain, "memory", Integer.toString(spec.flavor().ramMb())).setAttribute("unit", "MiB");
         text(domain, "vcpu", Integer.toString(spec.flavor().vcpus()));
+        if (KVM.equals(domainType)) {
+            // Nova's default: the guest sees the host's CPU model and features, which the host's traits claim.
+            child(domain, "cpu").setAttribute("mode", "host-model");
+        }
         os(domain, boot);
         Element features = child(domain, "features");
         child(features, "acpi");

@@ -2,21 +2,31 @@ package io.polycell.compute.driver.libvirt;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
 /**
- * The domain types a hypervisor can run and the guest architectures it runs, from its capabilities XML. Checked at start-up because libvirt
- * accepts the definition of a domain type it cannot run (the test driver even defines {@code kvm}
- * domains) and only fails when the first guest starts, far from the setting that caused it.
+ * The domain types a hypervisor can run, the guest architectures it runs and the host's CPU, from its
+ * capabilities XML. The domain types are checked at start-up because libvirt accepts the definition of
+ * a domain type it cannot run (the test driver even defines {@code kvm} domains) and only fails when
+ * the first guest starts, far from the setting that caused it.
  */
 final class HostCapabilities {
 
@@ -63,6 +73,73 @@ final class HostCapabilities {
             }
         }
         return arches;
+    }
+
+    /**
+     * The host's {@code <cpu>} element as a document of its own, the form libvirt's baseline takes, or
+     * empty when libvirt names no CPU model (the test driver, some architectures).
+     */
+    static Optional<String> hostCpu(String capabilitiesXml) {
+        Element cpu = hostCpuElement(parse(capabilitiesXml));
+        if (cpu == null || child(cpu, "model") == null) {
+            return Optional.empty();
+        }
+        try {
+            Transformer transformer = TransformerFactory.newInstance().newTransformer();
+            transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+            StringWriter xml = new StringWriter();
+            transformer.transform(new DOMSource(cpu), new StreamResult(xml));
+            return Optional.of(xml.toString());
+        } catch (TransformerException e) {
+            throw new DriverUnavailableException("cannot write the host's CPU back as XML: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The names of the features a {@code <cpu>} lists, in capabilities XML (its host's CPU) or in a CPU
+     * document (a baseline's answer). Features with {@code policy='disable'} or {@code 'forbid'} are
+     * features the CPU lacks, not ones it has.
+     */
+    static Set<String> cpuFeatures(String xml) {
+        Document document = parse(xml);
+        Element cpu = "cpu".equals(document.getDocumentElement().getTagName()) ? document.getDocumentElement()
+                : hostCpuElement(document);
+        Set<String> features = new TreeSet<>();
+        if (cpu == null) {
+            return features;
+        }
+        for (Node node = cpu.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (!(node instanceof Element feature) || !feature.getTagName().equals("feature")) {
+                continue;
+            }
+            String policy = feature.getAttribute("policy");
+            if (!feature.getAttribute("name").isEmpty() && !policy.equals("disable") && !policy.equals("forbid")) {
+                features.add(feature.getAttribute("name"));
+            }
+        }
+        return features;
+    }
+
+    /** The host CPU's architecture ({@code <host><cpu><arch>}), or an empty text when libvirt names none. */
+    static String hostArchitecture(String capabilitiesXml) {
+        Element cpu = hostCpuElement(parse(capabilitiesXml));
+        Element arch = cpu == null ? null : child(cpu, "arch");
+        return arch == null ? "" : arch.getTextContent().trim();
+    }
+
+    /** {@code <capabilities><host><cpu>}: a direct child, not one of the NUMA topology's {@code <cpu>}s. */
+    private static Element hostCpuElement(Document capabilities) {
+        Element host = child(capabilities.getDocumentElement(), "host");
+        return host == null ? null : child(host, "cpu");
+    }
+
+    private static Element child(Element parent, String name) {
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element && element.getTagName().equals(name)) {
+                return element;
+            }
+        }
+        return null;
     }
 
     private static Document parse(String xml) {

@@ -11,10 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.libvirt.Connect;
@@ -67,6 +69,7 @@ public final class LibvirtDriver implements ComputeDriver, AutoCloseable {
     private final InstanceLocks locks = new InstanceLocks();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Map<String, String> capabilities;
+    private volatile Set<String> traits;
 
     /** Takes ownership of {@code connect}: {@link #close()} closes it. */
     LibvirtDriver(Connect connect, LibvirtSettings settings) {
@@ -124,6 +127,50 @@ public final class LibvirtDriver implements ComputeDriver, AutoCloseable {
             capabilities = known;
         }
         return known;
+    }
+
+    /**
+     * {@code COMPUTE_NODE}; for guests that really run (kvm, qemu) {@code COMPUTE_IMAGE_TYPE_QCOW2}, the
+     * image format the driver boots; and on kvm, whose guests get the host's CPU model (host-model, as in
+     * Nova), the host CPU's features as {@code HW_CPU_X86_*} traits. Those come from the host's CPU
+     * expanded through libvirt's baseline, as Nova reads them; where libvirt cannot expand it, from the
+     * features it lists beyond the model: fewer than the host has, never one it lacks. Under TCG a guest
+     * gets QEMU's emulated CPU, not the host's, so no CPU trait is claimed. Asked of libvirt once.
+     */
+    @Override
+    public Set<String> traits() {
+        Set<String> known = traits;
+        if (known == null) {
+            Set<String> found = new TreeSet<>();
+            found.add(COMPUTE_NODE);
+            if (!TEST_DOMAIN.equals(settings.domainType())) {
+                found.add("COMPUTE_IMAGE_TYPE_QCOW2");
+            }
+            if (DomainXml.KVM.equals(settings.domainType())) {
+                found.addAll(cpuTraits());
+            }
+            known = Collections.unmodifiableSet(found);
+            traits = known;
+        }
+        return known;
+    }
+
+    private Set<String> cpuTraits() {
+        try {
+            String capabilitiesXml = connect.getCapabilities();
+            Optional<String> hostCpu = HostCapabilities.hostCpu(capabilitiesXml);
+            Optional<String> expanded = hostCpu.flatMap(cpu -> connect instanceof LibvirtConnection connection
+                    ? connection.expandedBaseline(cpu) : Optional.empty());
+            if (hostCpu.isPresent() && expanded.isEmpty()) {
+                log.warn("libvirt at {} could not expand the host CPU's features; the host's traits name only those"
+                        + " listed beyond its model", settings.uri());
+            }
+            return CpuTraits.of(HostCapabilities.hostArchitecture(capabilitiesXml),
+                    HostCapabilities.cpuFeatures(expanded.orElse(capabilitiesXml)));
+        } catch (LibvirtException e) {
+            throw new DriverException("libvirt at " + settings.uri() + " did not describe its capabilities: "
+                    + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -507,7 +554,7 @@ public final class LibvirtDriver implements ComputeDriver, AutoCloseable {
 
     private static Connect open(String uri) {
         try {
-            return new Connect(uri, false);
+            return new LibvirtConnection(uri);
         } catch (LibvirtException e) {
             throw new DriverUnavailableException("cannot connect to libvirt at " + uri + ": " + e.getMessage()
                     + "; check that the daemon runs and the URI is right");

@@ -38,6 +38,15 @@ class DomainXmlTest {
     }
 
     @Test
+    void kvmGuestsGetTheHostsCpuModelAndTcgGuestsQemusOwn() throws Exception {
+        Element onKvm = parse(kvm.render(spec(Map.of()), new BootSource.None(), null));
+        Element onTcg = parse(new DomainXml("qemu").render(spec(Map.of()), new BootSource.None(), null));
+
+        assertThat(only(onKvm, "cpu").getAttribute("mode")).isEqualTo("host-model");
+        assertThat(onTcg.getElementsByTagName("cpu").getLength()).isZero();
+    }
+
+    @Test
     void sizesTheDomainFromTheFlavor() throws Exception {
         Element domain = parse(kvm.render(spec(Map.of()), new BootSource.None(), null));
 

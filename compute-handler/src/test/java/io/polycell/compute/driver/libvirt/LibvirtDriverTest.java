@@ -368,6 +368,11 @@ class LibvirtDriverTest {
     }
 
     @Test
+    void onTheTestDriverTheOnlyTraitIsBeingAComputeNode() {
+        assertThat(driver.traits()).containsExactly("COMPUTE_NODE");
+    }
+
+    @Test
     void capacityCanBeOverridden() {
         LibvirtSettings overridden = new LibvirtSettings(settings.uri(), "test", imagesDir, null, 6, 12_000, 500, null);
 
