@@ -6,9 +6,9 @@ import io.polycell.scheduler.RequestSpec;
 import java.util.Map;
 
 /**
- * Passes hosts whose aggregates' metadata match every scoped flavor extra spec
- * ({@code aggregate_instance_extra_specs:key=value}; a comma-separated metadata value matches any of
- * its parts, as in Nova).
+ * Passes hosts whose aggregates' metadata match every flavor extra spec in this filter's scope
+ * ({@code aggregate_instance_extra_specs:key}, or a key with no scope at all, as in Nova), with Nova's
+ * operators ({@link ExtraSpecMatch}); a comma-separated metadata value matches if any of its parts does.
  */
 public final class AggregateExtraSpecsFilter implements HostFilter {
 
@@ -17,10 +17,11 @@ public final class AggregateExtraSpecsFilter implements HostFilter {
     @Override
     public boolean passes(HostState host, RequestSpec request) {
         for (Map.Entry<String, String> spec : request.flavorExtraSpecs().entrySet()) {
-            if (!spec.getKey().startsWith(SCOPE)) {
+            String key = metadataKey(spec.getKey());
+            if (key == null) {
                 continue;
             }
-            String metadata = host.attribute(HostState.AGGREGATES, spec.getKey().substring(SCOPE.length()));
+            String metadata = host.attribute(HostState.AGGREGATES, key);
             if (metadata == null || !matchesAny(metadata, spec.getValue())) {
                 return false;
             }
@@ -28,9 +29,17 @@ public final class AggregateExtraSpecsFilter implements HostFilter {
         return true;
     }
 
-    private static boolean matchesAny(String metadata, String wanted) {
+    /** The aggregate metadata key an extra spec asks about, or null for a spec of another scope. */
+    static String metadataKey(String extraSpec) {
+        if (extraSpec.startsWith(SCOPE)) {
+            return extraSpec.substring(SCOPE.length());
+        }
+        return extraSpec.contains(":") ? null : extraSpec;
+    }
+
+    private static boolean matchesAny(String metadata, String requested) {
         for (String value : metadata.split(",")) {
-            if (value.trim().equals(wanted.trim())) {
+            if (ExtraSpecMatch.matches(value.trim(), requested.trim())) {
                 return true;
             }
         }
@@ -46,7 +55,7 @@ public final class AggregateExtraSpecsFilter implements HostFilter {
     @Override
     public boolean appliesTo(RequestSpec request) {
         for (String key : request.flavorExtraSpecs().keySet()) {
-            if (key.startsWith(SCOPE)) {
+            if (metadataKey(key) != null) {
                 return true;
             }
         }

@@ -102,8 +102,40 @@ class FiltersTest {
         }
 
         @Test
-        void ignoresUnscopedSpecs() {
+        void ignoresSpecsOfOtherScopes() {
             assertThat(filter.passes(ssd, spec(Map.of("hw:cpu_policy", "dedicated")))).isTrue();
+            assertThat(filter.appliesTo(spec(Map.of("hw:cpu_policy", "dedicated", "trait:CUSTOM_X", "required"))))
+                    .isFalse();
+        }
+
+        @Test
+        void readsAKeyWithoutAnyScopeAsAggregateMetadata() {
+            assertThat(filter.appliesTo(spec(Map.of("disk", "ssd")))).isTrue();
+            assertThat(filter.passes(ssd, spec(Map.of("disk", "ssd")))).isTrue();
+            assertThat(filter.passes(ssd, spec(Map.of("disk", "hdd")))).isFalse();
+        }
+
+        @Test
+        void appliesNovasOperators() {
+            HostState host = Hosts.withAttributes("b", Map.of(HostState.AGGREGATES,
+                    Map.of("cores", "16", "cpu", "avx avx2 sse4", "tier", "gold")));
+            String scope = AggregateExtraSpecsFilter.SCOPE;
+            assertThat(filter.passes(host, spec(Map.of(scope + "cores", ">= 8")))).isTrue();
+            assertThat(filter.passes(host, spec(Map.of(scope + "cores", ">= 32")))).isFalse();
+            assertThat(filter.passes(host, spec(Map.of(scope + "cores", "<= 16")))).isTrue();
+            assertThat(filter.passes(host, spec(Map.of(scope + "cores", "== 16.0")))).isTrue();
+            assertThat(filter.passes(host, spec(Map.of(scope + "cores", "!= 16")))).isFalse();
+            assertThat(filter.passes(host, spec(Map.of(scope + "cores", "= 12")))).as("= is at least").isTrue();
+            assertThat(filter.passes(host, spec(Map.of(scope + "tier", ">= 1")))).as("no number, no match").isFalse();
+            assertThat(filter.passes(host, spec(Map.of(scope + "tier", "s== gold")))).isTrue();
+            assertThat(filter.passes(host, spec(Map.of(scope + "tier", "s!= gold")))).isFalse();
+            assertThat(filter.passes(host, spec(Map.of(scope + "tier", "s< silver")))).isTrue();
+            assertThat(filter.passes(host, spec(Map.of(scope + "tier", "<or> silver <or> gold")))).isTrue();
+            assertThat(filter.passes(host, spec(Map.of(scope + "tier", "<or> silver <or> bronze")))).isFalse();
+            assertThat(filter.passes(host, spec(Map.of(scope + "cpu", "<in> avx2")))).isTrue();
+            assertThat(filter.passes(host, spec(Map.of(scope + "cpu", "<in> avx512")))).isFalse();
+            assertThat(filter.passes(host, spec(Map.of(scope + "cpu", "<all-in> avx sse4")))).isTrue();
+            assertThat(filter.passes(host, spec(Map.of(scope + "cpu", "<all-in> avx avx512")))).isFalse();
         }
 
         @Test
