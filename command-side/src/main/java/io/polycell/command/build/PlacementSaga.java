@@ -43,8 +43,11 @@ import org.slf4j.LoggerFactory;
  */
 public class PlacementSaga {
 
-    /** Nova's fault message when no host can take an instance. */
-    public static final String NO_VALID_HOST = "No valid host was found. There are not enough hosts available.";
+    /**
+     * Nova's fault message when no host can take an instance, exactly as Nova records it: its
+     * {@code NoValidHost} with an empty reason, trailing space included. Why is in the fault's details.
+     */
+    public static final String NO_VALID_HOST = "No valid host was found. ";
     static final int ALTERNATES = 3;
     static final int SCHEDULING_ROUNDS = 3;
     private static final Requester CONDUCTOR = new Requester("conductor", "conductor", true);

@@ -152,7 +152,7 @@ class PlacementSagaTest {
         List<Object> cell0 = stores.payloadsSentTo("cell0");
         assertThat(cell0).hasSize(1);
         CreateFailedInstance failed = (CreateFailedInstance) cell0.get(0);
-        assertThat(failed.fault().message()).startsWith("No valid host was found.");
+        assertThat(failed.fault().message()).isEqualTo("No valid host was found. ");
         assertThat(failed.fault().code()).isEqualTo(500);
         assertThat(failed.cell()).isEqualTo("cell0");
         assertThat(stores.payloadsSentTo("api")).containsExactly(new CompleteBuildRequest(ID, "cell0"));

@@ -58,7 +58,7 @@ class KibanaDashboardIT {
     private static final String RECORDS = "___records___";
 
     private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
-    private static final String NO_HOST = "No valid host was found. There are not enough hosts available.";
+    private static final String NO_HOST = "No valid host was found. ";
     private static final String NETWORK = "Build of instance kd-e3 aborted: Failed to allocate the network(s), "
             + "not rescheduling.";
     private static final String RETRIES = "Exceeded maximum number of retries. Exhausted all hosts available for "

@@ -109,7 +109,7 @@ class ServerIndexerIT {
         InstanceSpec spec = ServerEvents.spec("s-err", "demo", T0);
         try (SearchIndexFeed feed = live(index, events, new InMemoryTokenStore())) {
             events.accepted(spec);
-            events.noValidHost(spec, "No valid host was found. There are not enough hosts available.");
+            events.noValidHost(spec, "No valid host was found. ");
             awaitHead(feed);
         }
         Versioned failed = get(index, "s-err");
