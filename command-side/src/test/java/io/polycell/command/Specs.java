@@ -1,9 +1,11 @@
 package io.polycell.command;
 
+import io.polycell.messages.build.CreateBuildRequest;
 import io.polycell.messages.common.Requester;
 import io.polycell.messages.flavor.FlavorSpec;
 import io.polycell.messages.image.ImageSpec;
 import io.polycell.messages.instance.InstanceSpec;
+import io.polycell.messages.instance.NetworkSpec;
 import java.time.Instant;
 import java.util.Map;
 
@@ -24,5 +26,11 @@ public final class Specs {
     public static InstanceSpec instance(String id) {
         return new InstanceSpec(id, "vm-" + id, OWNER.projectId(), OWNER.userId(), TINY, CIRROS, Map.of("role", "web"),
                 NOW);
+    }
+
+    /** The owner's request for one m1.tiny ({@code flavorRef} 1) of CirrOS, joining {@code groupId} or none. */
+    public static CreateBuildRequest buildRequest(String id, String groupId) {
+        return new CreateBuildRequest(id, "vm-" + id, TINY.id(), CIRROS.id(), Map.of(), NetworkSpec.AUTO, null, null,
+                groupId, OWNER);
     }
 }

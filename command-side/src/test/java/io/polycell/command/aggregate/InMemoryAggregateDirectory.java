@@ -9,7 +9,7 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The directory as the other aggregates left it, stated by each test. */
-final class InMemoryAggregateDirectory implements AggregateDirectory {
+public final class InMemoryAggregateDirectory implements AggregateDirectory {
 
     private record Entry(String name, String zone, Set<String> hosts) {
     }
@@ -18,7 +18,7 @@ final class InMemoryAggregateDirectory implements AggregateDirectory {
     private final AtomicLong ids = new AtomicLong();
 
     /** Another aggregate (by uuid) exists with this name, zone (or null) and hosts. */
-    InMemoryAggregateDirectory with(String aggregateId, String name, String zone, String... hosts) {
+    public InMemoryAggregateDirectory with(String aggregateId, String name, String zone, String... hosts) {
         aggregates.put(aggregateId, new Entry(name, zone, Set.of(hosts)));
         return this;
     }
