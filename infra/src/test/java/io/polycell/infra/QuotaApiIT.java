@@ -169,10 +169,23 @@ class QuotaApiIT {
         assertThat(bootWithHints(member, "m1", hint).status()).isEqualTo(202);
         assertThat(bootWithHints(member, "m2", hint).status()).isEqualTo(202);
         assertForbidden(bootWithHints(member, "m3", hint), "Quota exceeded, too many servers in group");
+        assertMembersWithoutDrift("p-groups", group, 2);
 
         assertThat(polycell.delete(member, "/v2.1/os-server-groups/" + group).status()).isEqualTo(204);
         assertThat(Quotas.inUse(polycell, "p-groups", "server_groups")).isZero();
         assertThat(createGroup(member, "again")).isNotEqualTo(group);
+        // The members of a deleted group count until they are deleted, in the quota as in the events.
+        assertMembersWithoutDrift("p-groups", group, 2);
+    }
+
+    /** The drift check counts alice's members of the group as the quota does. */
+    private void assertMembersWithoutDrift(String project, String group, int members) {
+        JsonNode drift = Quotas.drift(polycell, project);
+        JsonNode expected = JSON.readTree("{\"" + group + "\": {\"alice\": " + members + "}}");
+        assertThat(drift.path("drifted").asBoolean()).as(drift.toString()).isFalse();
+        assertThat(drift.path("server_group_members")).isEqualTo(expected);
+        assertThat(drift.path("recomputed_server_group_members")).isEqualTo(expected);
+        assertThat(drift.path("server_groups_with_members_drifted")).isEmpty();
     }
 
     @Test

@@ -272,7 +272,7 @@ public class ProjectQuota {
     /** Everything this quota counts, server by server. */
     ProjectUsage usage() {
         return Usage.describe(projectId, projectUsage, userUsage, servers.keySet(), serverGroupUsers.keySet())
-                .withKeyPairs(keyPairUsers.keySet());
+                .withKeyPairs(keyPairUsers.keySet()).withServerGroupMembers(groupMembers);
     }
 
     private Scope projectScope(QuotaDefaults defaults) {

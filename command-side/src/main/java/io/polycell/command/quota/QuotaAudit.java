@@ -53,9 +53,9 @@ public final class QuotaAudit {
             QuotaDrift drift = new QuotaDrift(projectId, live(projectId), recomputed);
             if (drift.drifted()) {
                 log.warn("Quota of project {} has drifted from its events: it counts {} but the events say {}; "
-                                + "servers counted but gone {}, servers not counted {}", projectId,
-                        drift.live().inUse(), recomputed.inUse(), drift.serversCountedButGone(),
-                        drift.serversNotCounted());
+                                + "servers counted but gone {}, servers not counted {}, server groups whose members "
+                                + "differ {}", projectId, drift.live().inUse(), recomputed.inUse(),
+                        drift.serversCountedButGone(), drift.serversNotCounted(), drift.serverGroupMembersDrifted());
             }
             drifts.add(drift);
         });

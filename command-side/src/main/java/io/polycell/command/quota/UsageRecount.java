@@ -26,7 +26,9 @@ import org.axonframework.eventhandling.EventMessage;
 /**
  * A project's usage recomputed from the facts, not from the quota's own events: every server whose
  * build request was recorded (API store) and that was neither cancelled there nor deleted in any cell,
- * every server group not deleted, and every key pair not deleted (in the project it was created in).
+ * each such server that joined a server group as one of that group's members (whether the group still
+ * exists or not, as the quota counts them), every server group not deleted, and every key pair not
+ * deleted (in the project it was created in).
  * Feed it every event of the API store and of every cell, in any order of stores; it deserializes
  * only the events it counts from.
  */
@@ -37,8 +39,8 @@ final class UsageRecount {
             ServerGroupQuotaClaimed.class, QuotaLimitsSet.class, KeyPairCreated.class, KeyPairDeleted.class,
             KeyPairQuotaClaimed.class);
 
-    /** A server as its build request recorded it. */
-    private record Server(String projectId, String userId, int vcpus, int ramMb) {
+    /** A server as its build request recorded it; {@code groupId} is null outside a server group. */
+    private record Server(String projectId, String userId, int vcpus, int ramMb, String groupId) {
     }
 
     /** A server group as it was created. */
@@ -71,7 +73,7 @@ final class UsageRecount {
             InstanceSpec spec = created.spec();
             if (projects.test(spec.projectId())) {
                 servers.put(created.instanceId(), new Server(spec.projectId(), spec.userId(), spec.flavor().vcpus(),
-                        spec.flavor().ramMb()));
+                        spec.flavor().ramMb(), spec.group() == null ? null : spec.group().groupId()));
             }
         } else if (payload instanceof BuildRequestCancelled cancelled) {
             goneServers.add(cancelled.instanceId());
@@ -117,11 +119,17 @@ final class UsageRecount {
         Map<String, Map<String, Usage>> userUsage = new HashMap<>();
         Map<String, Set<String>> countedServers = new HashMap<>();
         Map<String, Set<String>> countedGroups = new HashMap<>();
+        Map<String, Map<String, Map<String, Integer>>> members = new HashMap<>();
         servers.forEach((instanceId, server) -> {
             if (!goneServers.contains(instanceId)) {
                 Usage one = Usage.NONE.plusServers(1, server.vcpus(), server.ramMb());
                 add(projectUsage, userUsage, server.projectId(), server.userId(), one);
                 countedServers.computeIfAbsent(server.projectId(), p -> new HashSet<>()).add(instanceId);
+                if (server.groupId() != null) {
+                    members.computeIfAbsent(server.projectId(), p -> new HashMap<>())
+                            .computeIfAbsent(server.groupId(), g -> new HashMap<>())
+                            .merge(server.userId(), 1, Integer::sum);
+                }
             }
         });
         groups.forEach((groupId, group) -> {
@@ -134,7 +142,8 @@ final class UsageRecount {
         for (String projectId : projects()) {
             usage.put(projectId, Usage.describe(projectId, projectUsage.getOrDefault(projectId, Usage.NONE),
                     userUsage.getOrDefault(projectId, Map.of()), countedServers.getOrDefault(projectId, Set.of()),
-                    countedGroups.getOrDefault(projectId, Set.of())).withKeyPairs(keyPairsOf(projectId)));
+                    countedGroups.getOrDefault(projectId, Set.of())).withKeyPairs(keyPairsOf(projectId))
+                    .withServerGroupMembers(members.getOrDefault(projectId, Map.of())));
         }
         return usage;
     }

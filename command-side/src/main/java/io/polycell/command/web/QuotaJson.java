@@ -115,6 +115,16 @@ final class QuotaJson {
         json.put("key_pairs_recomputed", drift.recomputed().keyPairs().size());
         json.put("key_pairs_counted_but_gone", drift.keyPairsCountedButGone());
         json.put("key_pairs_not_counted", drift.keyPairsNotCounted());
+        json.put("server_group_members", members(drift.live()));
+        json.put("recomputed_server_group_members", members(drift.recomputed()));
+        json.put("server_groups_with_members_drifted", drift.serverGroupMembersDrifted());
+        return json;
+    }
+
+    /** {@code {"<group id>": {"<user id>": 2}}}, sorted. */
+    private static Map<String, Object> members(ProjectUsage usage) {
+        Map<String, Object> json = new TreeMap<>();
+        usage.serverGroupMembers().forEach((group, byUser) -> json.put(group, new TreeMap<>(byUser)));
         return json;
     }
 
