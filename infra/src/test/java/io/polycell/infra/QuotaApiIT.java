@@ -1,14 +1,29 @@
 package io.polycell.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.polycell.infra.support.Hypervisors;
 import io.polycell.infra.support.Quotas;
 import io.polycell.infra.support.RunningPolycell;
 import io.polycell.infra.support.RunningPolycell.Response;
 import io.polycell.infra.support.Servers;
+import io.polycell.infra.support.StoredEvents;
+import io.polycell.messages.build.BuildRequestCancelled;
+import io.polycell.messages.instance.InstanceDeleted;
+import io.polycell.messages.quota.ServerQuotaReleased;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,18 +49,26 @@ class QuotaApiIT {
             + "\"security_group_rules\": -1, \"security_groups\": -1, \"server_group_members\": 10, "
             + "\"server_groups\": 10}";
 
+    private static final Duration SPAWN = Duration.ofMillis(500);
+    private static final int DELETED_WHILE_BUILDING = 20;
+
     @TempDir
     static Path dataDir;
     private RunningPolycell polycell;
+    private ExecutorService clients;
 
     @BeforeAll
     void start() {
-        // Nova's default, named: the quota tests run with the quotas a fresh Polycell has.
-        polycell = RunningPolycell.start(dataDir, "polycell.quota.defaults.instances=10");
+        // Nova's default, named: the quota tests run with the quotas a fresh Polycell has. Spawns take
+        // a moment, so a server can be deleted while its cell is still building it.
+        polycell = RunningPolycell.start(dataDir, "polycell.quota.defaults.instances=10",
+                "polycell.cells.cell1.spawn-delay=" + SPAWN, "polycell.cells.cell2.spawn-delay=" + SPAWN);
+        clients = Executors.newFixedThreadPool(DELETED_WHILE_BUILDING);
     }
 
     @AfterAll
     void stop() {
+        clients.shutdownNow();
         polycell.close();
     }
 
@@ -326,6 +349,74 @@ class QuotaApiIT {
         assertThat(drift.path("recomputed")).isEqualTo(drift.path("in_use"));
         assertThat(drift.path("servers_counted_but_gone")).isEmpty();
         assertThat(drift.path("servers_not_counted")).isEmpty();
+    }
+
+    /**
+     * Servers deleted while they build, all at once: half right after the 202, which finds most of
+     * them still a build request (it is cancelled, and the super-conductor, finding that out, deletes
+     * what it had already created in a cell: the quota is returned twice and must release once), half
+     * once their cell has them and is still spawning them. The quota ends at exactly zero, every host
+     * has its resources back, and nothing drifts.
+     */
+    @Test
+    void serversDeletedWhileTheyBuildGiveTheirQuotaBackExactlyOnce() throws Exception {
+        String project = "p-doomed";
+        String member = "alice:" + project;
+        Quotas.set(polycell, project, "\"instances\": " + DELETED_WHILE_BUILDING);
+        Map<String, String> hostsBefore = Hypervisors.usage(polycell);
+        Set<String> deletedSpawning = ConcurrentHashMap.newKeySet();
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<String>> runs = new ArrayList<>();
+        for (int i = 0; i < DELETED_WHILE_BUILDING; i++) {
+            boolean atOnce = i % 2 == 0;
+            String name = "doomed-" + i;
+            runs.add(clients.submit(() -> {
+                go.await();
+                String id = polycell.boot(member, name, "1");
+                if (!atOnce && awaitInItsCell(id).path("status").asString().equals("BUILD")) {
+                    deletedSpawning.add(id);
+                }
+                Response delete = polycell.delete(member, "/v2.1/servers/" + id);
+                assertThat(delete.status()).as(delete.body()).isEqualTo(204);
+                return id;
+            }));
+        }
+        go.countDown();
+        List<String> ids = new ArrayList<>();
+        for (Future<String> run : runs) {
+            ids.add(run.get(60, TimeUnit.SECONDS));
+        }
+
+        // Every server ends deleted in a cell: by its owner, or by the conductor once it learnt.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> polycell.system()
+                .router().cells().stream().mapToLong(cell -> StoredEvents.aggregatesWith(polycell, cell,
+                        InstanceDeleted.class, ids).size()).sum() == ids.size());
+        assertThat(StoredEvents.aggregatesWith(polycell, Polycell.API, BuildRequestCancelled.class, ids))
+                .as("servers deleted while still a build request").isNotEmpty();
+        assertThat(deletedSpawning).as("servers deleted while their cell was spawning them").isNotEmpty();
+        Quotas.awaitInUse(polycell, project, "instances", 0);
+        JsonNode after = Quotas.detail(polycell, project);
+        assertThat(after.path("cores").path("in_use").asLong()).isZero();
+        assertThat(after.path("ram").path("in_use").asLong()).isZero();
+        assertThat(StoredEvents.count(polycell, Polycell.API, ServerQuotaReleased.class, project))
+                .as("one release per server").isEqualTo(DELETED_WHILE_BUILDING);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> polycell.get(member, "/v2.1/servers").json().path("servers").isEmpty()
+                        && Hypervisors.usage(polycell).equals(hostsBefore));
+        JsonNode drift = Quotas.drift(polycell, project);
+        assertThat(drift.path("drifted").asBoolean()).as(drift.toString()).isFalse();
+        assertThat(drift.path("recomputed").path("instances").asInt()).isZero();
+    }
+
+    /** The server as an admin sees it once its cell has it (it has a host), or once it failed. */
+    private JsonNode awaitInItsCell(String id) {
+        JsonNode[] seen = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            seen[0] = polycell.get(ADMIN, "/v2.1/servers/" + id).json().path("server");
+            return seen[0].path("OS-EXT-SRV-ATTR:host").isString()
+                    || seen[0].path("status").asString().equals("ERROR");
+        });
+        return seen[0];
     }
 
     private String createGroup(String token, String name) {

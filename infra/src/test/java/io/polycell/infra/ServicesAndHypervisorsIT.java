@@ -3,6 +3,7 @@ package io.polycell.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.polycell.infra.support.Hypervisors;
 import io.polycell.infra.support.RunningPolycell;
 import io.polycell.infra.support.RunningPolycell.Response;
 import io.polycell.infra.support.Servers;
@@ -11,7 +12,6 @@ import io.polycell.query.host.HostViewProjection;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -127,7 +127,7 @@ class ServicesAndHypervisorsIT {
 
     @Test
     void aBootedServerShowsInItsHypervisorsUsage() {
-        Map<String, JsonNode> before = hypervisorsByHost();
+        Map<String, JsonNode> before = Hypervisors.byHost(polycell);
         assertThat(before).hasSize(8);
         JsonNode anyHost = before.get("cell1-host1");
         assertThat(anyHost.path("hypervisor_type").asString()).isEqualTo("fake");
@@ -142,17 +142,17 @@ class ServicesAndHypervisorsIT {
                 .asString();
         JsonNode was = before.get(host);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> hypervisorsByHost().get(host).path("running_vms").asInt()
-                == was.path("running_vms").asInt() + 1);
-        JsonNode now = hypervisorsByHost().get(host);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Hypervisors.byHost(polycell).get(host)
+                .path("running_vms").asInt() == was.path("running_vms").asInt() + 1);
+        JsonNode now = Hypervisors.byHost(polycell).get(host);
         assertThat(now.path("vcpus_used").asInt()).isEqualTo(was.path("vcpus_used").asInt() + 1);
         assertThat(now.path("memory_mb_used").asInt()).isEqualTo(was.path("memory_mb_used").asInt() + 512);
         assertThat(now.path("local_gb_used").asInt()).isEqualTo(was.path("local_gb_used").asInt() + 1);
         assertThat(now.path("free_ram_mb").asInt()).isEqualTo(262144 - now.path("memory_mb_used").asInt());
 
         assertThat(polycell.delete(MEMBER, "/v2.1/servers/" + id).status()).isEqualTo(204);
-        await().atMost(Duration.ofSeconds(30)).until(() -> hypervisorsByHost().get(host).path("running_vms").asInt()
-                == was.path("running_vms").asInt());
+        await().atMost(Duration.ofSeconds(30)).until(() -> Hypervisors.byHost(polycell).get(host)
+                .path("running_vms").asInt() == was.path("running_vms").asInt());
     }
 
     @Test
@@ -185,7 +185,7 @@ class ServicesAndHypervisorsIT {
 
         JsonNode listed = awaitService("cell2-host2", service -> service.path("status").asString().equals("disabled"));
         assertThat(listed.path("disabled_reason").asString()).isEqualTo("disk replacement");
-        JsonNode hypervisor = hypervisorsByHost().get("cell2-host2");
+        JsonNode hypervisor = Hypervisors.byHost(polycell).get("cell2-host2");
         assertThat(hypervisor.path("status").asString()).isEqualTo("disabled");
         assertThat(hypervisor.path("service").path("disabled_reason").asString()).isEqualTo("disk replacement");
         JsonNode zoneHost = zoneHosts("nova").path("cell2-host2").path("nova-compute");
@@ -217,7 +217,7 @@ class ServicesAndHypervisorsIT {
         assertThat(forced.json().path("service").path("state").asString()).isEqualTo("down");
         awaitService("cell1-host4", service -> service.path("forced_down").asBoolean()
                 && service.path("state").asString().equals("down"));
-        assertThat(hypervisorsByHost().get("cell1-host4").path("state").asString()).isEqualTo("down");
+        assertThat(Hypervisors.byHost(polycell).get("cell1-host4").path("state").asString()).isEqualTo("down");
 
         Response lifted = put(ADMIN, "/v2.1/os-services/" + serviceId, V2_53, "{\"forced_down\": false}");
         assertThat(lifted.json().path("service").path("state").asString()).isEqualTo("up");
@@ -327,13 +327,6 @@ class ServicesAndHypervisorsIT {
             }
         }
         throw new AssertionError("no zone " + zone);
-    }
-
-    private Map<String, JsonNode> hypervisorsByHost() {
-        Map<String, JsonNode> hypervisors = new HashMap<>();
-        get(ADMIN, "/v2.1/os-hypervisors/detail", null).json().path("hypervisors")
-                .forEach(hypervisor -> hypervisors.put(hypervisor.path("hypervisor_hostname").asString(), hypervisor));
-        return hypervisors;
     }
 
     private Response get(String token, String path, String version) {
