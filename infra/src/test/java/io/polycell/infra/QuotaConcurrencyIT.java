@@ -16,7 +16,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,7 +30,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Boots racing for the last places of a quota, through HTTP, all released at once: exactly the quota
  * is accepted and the rest refused with Nova's 403, never one more (Nova Zed with two cells accepted
- * 10 of 30 against an instance quota of 5). After the builds the quota's count equals the count
+ * 10 of 30 against an instance quota of 5), whether the limit is on instances or cores, the requests
+ * single or ranges of counts, and when two projects race at once. After the builds the quota's count equals the count
  * recomputed from the events; after deleting everything it is zero, still without drift.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -84,10 +87,63 @@ class QuotaConcurrencyIT {
      */
     @Test
     void minAndMaxCountRequestsMixedInNeverPassTheQuota() {
-        String project = "race-counts";
-        Quotas.set(polycell, project, "\"instances\": 50, \"cores\": -1, \"ram\": -1");
+        raceMixedCounts("race-counts", "\"instances\": 50, \"cores\": -1, \"ram\": -1", "1", Map.of(
+                "one", "Quota exceeded for instances: Requested 1, but already used 50 of 50 instances",
+                "range", "Quota exceeded for instances: Requested 1-4, but already used 50 of 50 instances",
+                "three", "Quota exceeded for instances: Requested 3, but already used (48|49|50) of 50 instances"));
+        settleThenDeleteEverything("race-counts", 50, 50, 50 * 512);
+    }
 
-        List<Response> answers = bootAllAtOnce(project, i -> body(request(i), "1", switch (i % 10) {
+    /**
+     * The same mix of counts against 100 cores, each server an m1.medium (2 vCPUs): the cores decide,
+     * and the quota ends exactly full at 50 servers. A refused range found no core left and names what
+     * its {@code max_count} would have taken; a refused triple found fewer than 6 left.
+     */
+    @Test
+    void minAndMaxCountRequestsMixedInNeverPassTheCoresQuota() {
+        raceMixedCounts("race-counts-cores", "\"instances\": -1, \"cores\": 100, \"ram\": -1", "3", Map.of(
+                "one", "Quota exceeded for cores: Requested 2, but already used 100 of 100 cores",
+                "range", "Quota exceeded for cores: Requested 8, but already used 100 of 100 cores",
+                "three", "Quota exceeded for cores: Requested 6, but already used (96|98|100) of 100 cores"));
+        settleThenDeleteEverything("race-counts-cores", 50, 100, 50 * 4096);
+    }
+
+    /**
+     * Two projects race at the same moment, their boots interleaved: one for 30 instances, the other
+     * for 40 cores (20 m1.medium). Each ends exactly at its own limit and every refusal names only its
+     * own project's usage: one project's boots neither take nor block the other's places.
+     */
+    @Test
+    void twoProjectsRacingAtOnceEachEndExactlyAtTheirOwnLimit() {
+        Quotas.set(polycell, "race-a", "\"instances\": 30, \"cores\": -1, \"ram\": -1");
+        Quotas.set(polycell, "race-b", "\"instances\": -1, \"cores\": 40, \"ram\": -1");
+
+        List<Response> answers = allAtOnce(BOOTS, i -> i % 2 == 0
+                ? polycell.post("racer:race-a", "/v2.1/servers", body("a-" + i, "1", ""))
+                : polycell.post("racer:race-b", "/v2.1/servers", body("b-" + i, "3", "")));
+
+        List<Response> a = IntStream.range(0, BOOTS).filter(i -> i % 2 == 0).mapToObj(answers::get).toList();
+        List<Response> b = IntStream.range(0, BOOTS).filter(i -> i % 2 == 1).mapToObj(answers::get).toList();
+        assertThat(statuses(a)).containsExactlyInAnyOrderEntriesOf(Map.of(202, 30L, 403, 70L));
+        assertThat(refusals(a)).containsOnly("Quota exceeded for instances: Requested 1, but already used 30 of 30 "
+                + "instances");
+        assertThat(statuses(b)).containsExactlyInAnyOrderEntriesOf(Map.of(202, 20L, 403, 80L));
+        assertThat(refusals(b)).containsOnly("Quota exceeded for cores: Requested 2, but already used 40 of 40 cores");
+        settleThenDeleteEverything("race-a", 30, 30, 30 * 512);
+        settleThenDeleteEverything("race-b", 20, 40, 20 * 4096);
+    }
+
+    /**
+     * {@value #BOOTS} requests of {@code flavor} at once, a mix of single boots, ranges and triples
+     * (see {@link #request}), where the quota has room for 50 servers. Checks that every accepted
+     * request got between its minimum and its maximum, every refused one nothing and the 403 that
+     * {@code refusals} gives for its kind ({@code one}, {@code range}, {@code three}; a regular
+     * expression), and that exactly 50 servers were accepted.
+     */
+    private void raceMixedCounts(String project, String limits, String flavor, Map<String, String> refusals) {
+        Quotas.set(polycell, project, limits);
+
+        List<Response> answers = bootAllAtOnce(project, i -> body(request(i), flavor, switch (i % 10) {
             case 0, 1, 2, 3 -> "";
             case 4, 5, 6 -> ", \"min_count\": 1, \"max_count\": 4";
             default -> ", \"min_count\": 3";
@@ -101,24 +157,18 @@ class QuotaConcurrencyIT {
         for (int i = 0; i < BOOTS; i++) {
             Response answer = answers.get(i);
             String request = request(i);
+            String kind = request.substring(0, request.indexOf('-'));
             long servers = serversPerRequest.getOrDefault(request, 0L);
             if (answer.status() == 202) {
-                assertThat(servers).as(request).isBetween(request.startsWith("three") ? 3L : 1L,
-                        request.startsWith("range") ? 4L : request.startsWith("three") ? 3L : 1L);
+                assertThat(servers).as(request).isBetween(kind.equals("three") ? 3L : 1L,
+                        kind.equals("range") ? 4L : kind.equals("three") ? 3L : 1L);
             } else {
                 assertThat(answer.status()).as(answer.body()).isEqualTo(403);
                 assertThat(servers).as(request).isZero();
-                String message = answer.json().path("forbidden").path("message").asString();
-                if (request.startsWith("three")) {
-                    assertThat(message).matches("Quota exceeded for instances: Requested 3, but already used "
-                            + "(48|49|50) of 50 instances");
-                } else {
-                    assertThat(message).isEqualTo("Quota exceeded for instances: Requested "
-                            + (request.startsWith("range") ? "1-4" : "1") + ", but already used 50 of 50 instances");
-                }
+                assertThat(answer.json().path("forbidden").path("message").asString()).as(request)
+                        .matches(refusals.get(kind));
             }
         }
-        settleThenDeleteEverything(project, 50, 50, 50 * 512);
     }
 
     /** Four in ten requests boot one server, three a range of one to four, three exactly three. */
@@ -169,19 +219,24 @@ class QuotaConcurrencyIT {
         assertThat(all.json().path("quota_drift")).as(all.body()).isEmpty();
     }
 
-    /** Every POST prepared first, then all released together. */
+    /** {@value #BOOTS} POSTs of the given bodies, all released together. */
     private List<Response> bootAllAtOnce(String project, Function<Integer, String> bodies) {
+        return allAtOnce(BOOTS, i -> polycell.post("racer:" + project, "/v2.1/servers", bodies.apply(i)));
+    }
+
+    /** {@code count} calls, each on a client thread of its own, held until all are ready, then released together. */
+    private <T> List<T> allAtOnce(int count, IntFunction<T> call) {
         CountDownLatch go = new CountDownLatch(1);
-        List<Future<Response>> posts = new ArrayList<>();
-        for (int i = 0; i < BOOTS; i++) {
-            String body = bodies.apply(i);
-            posts.add(clients.submit(() -> {
+        List<Future<T>> calls = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int index = i;
+            calls.add(clients.submit(() -> {
                 go.await();
-                return polycell.post("racer:" + project, "/v2.1/servers", body);
+                return call.apply(index);
             }));
         }
         go.countDown();
-        return posts.stream().map(QuotaConcurrencyIT::join).toList();
+        return calls.stream().map(QuotaConcurrencyIT::join).toList();
     }
 
     private static String body(String name, String flavor, String counts) {
