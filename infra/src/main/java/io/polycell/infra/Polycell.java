@@ -494,6 +494,11 @@ public final class Polycell implements AutoCloseable {
         return replicaStates.get(0);
     }
 
+    /** The host states of every scheduler replica, in order: each replica's own view. */
+    public List<HostStates> replicaHostStates() {
+        return List.copyOf(replicaStates);
+    }
+
     /** A host's driver in the embedded default, for tests that act behind the agent's back. */
     ComputeDriver driver(String host) {
         return drivers.get(host);

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.polycell.infra.support.RunningPolycell;
 import io.polycell.infra.support.Servers;
+import io.polycell.messages.host.ComputeServiceIds;
+import io.polycell.scheduler.HostState;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,8 +20,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The scheduler follows what operators say through the API: availability zones and metadata from
- * aggregates (read from the API tier's events) against flavor extra specs, hosts forced down through
- * os-services, and the traits flavors require or forbid against those the agents report (here fake
+ * aggregates (read from the API tier's events) against flavor extra specs, hosts disabled or forced
+ * down through os-services, and the traits flavors require or forbid against those the agents report (here fake
  * hosts given traits by configuration: cell1-host2 has AVX2 and NVMe, cell1-host3 NVMe only).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -84,6 +86,23 @@ class SchedulingIT {
         assertThat(hostsOf(10, "not-there-", "1", null)).doesNotContain("cell1-host1");
     }
 
+    /**
+     * An operator disables a host's nova-compute service: the scheduler gives it no new server, though
+     * it is among the emptiest hosts; enabled again, it takes them again (spread weighing sends the
+     * next boots to it first).
+     */
+    @Test
+    void aHostWhoseServiceIsDisabledTakesNoNewServerUntilItIsEnabledAgain() {
+        String host = "cell2-host1";
+        String service = ComputeServiceIds.of(host).service().toString();
+        setServiceStatus(service, "{\"status\": \"disabled\", \"disabled_reason\": \"new disks\"}", "true");
+
+        assertThat(hostsOf(10, "while-disabled-", "1", null)).doesNotContain(host);
+
+        setServiceStatus(service, "{\"status\": \"enabled\"}", "false");
+        assertThat(hostsOf(3, "enabled-again-", "1", null)).contains(host);
+    }
+
     @Test
     void aggregateMetadataSteersServersOfAFlavorWithMatchingExtraSpecs() {
         String aggregateId = aggregate("{\"name\": \"fast-disks\"}");
@@ -118,7 +137,17 @@ class SchedulingIT {
         JsonNode server = Servers.awaitStatus(polycell, KIM, id, "ERROR");
 
         assertThat(server.path("fault").path("code").asInt()).isEqualTo(500);
-        assertThat(server.path("fault").path("message").asString()).startsWith("No valid host was found.");
+        assertThat(server.path("fault").path("message").asString()).isEqualTo("No valid host was found. ");
+    }
+
+    /** Sets the service's status through os-services and waits until every scheduler replica knows it. */
+    private void setServiceStatus(String service, String body, String disabled) {
+        RunningPolycell.Response answer = polycell.put(ADMIN, "/v2.1/os-services/" + service, body, "2.53");
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        String host = answer.json().path("service").path("host").asString();
+        await().atMost(Duration.ofSeconds(30)).until(() -> polycell.system().replicaHostStates().stream()
+                .map(states -> states.get(host).orElseThrow().attribute(HostState.OPERATOR, "disabled"))
+                .allMatch(disabled::equals));
     }
 
     /** Creates an aggregate ({@code aggregate} is the body's object) and returns its id. */
