@@ -6,6 +6,7 @@ import io.polycell.command.aggregate.JdbcAggregateDirectory;
 import io.polycell.command.build.BuildRequestHandler;
 import io.polycell.command.build.InstanceMapping;
 import io.polycell.command.build.BatchPlacements;
+import io.polycell.command.build.PlacementTally;
 import io.polycell.command.build.PlacementSaga;
 import io.polycell.command.build.ServerQuotaReturns;
 import io.polycell.command.flavor.Flavor;
@@ -51,6 +52,7 @@ public final class ApiTier {
         configurer.registerComponent(CommandRouter.class, c -> router);
         configurer.registerComponent(Scheduler.class, c -> scheduler);
         configurer.registerComponent(BatchPlacements.class, c -> new BatchPlacements(scheduler, clock));
+        configurer.registerComponent(PlacementTally.class, c -> new PlacementTally());
         configurer.registerComponent(Clock.class, c -> clock);
         // A flavor's commands take its lock, so two writes in one process never race; boots read it without a
         // lock, so they never queue on one. Neither caches it: a cached flavor would be one object that writers

@@ -1,6 +1,7 @@
 package io.polycell.infra;
 
 import io.polycell.command.ApiTier;
+import io.polycell.command.build.PlacementTally;
 import io.polycell.command.CellTier;
 import io.polycell.command.aggregate.JdbcAggregateDirectory;
 import io.polycell.command.flavor.DefaultFlavors;
@@ -482,6 +483,11 @@ public final class Polycell implements AutoCloseable {
     /** The cells that take servers, in configuration order (cell0 is not one of them). */
     public List<String> cellNames() {
         return List.copyOf(properties.cells().keySet());
+    }
+
+    /** How the super-conductor's placements went since the start: placed, refused claims, no valid host. */
+    public Map<String, Long> placementCounts() {
+        return api.configuration().getComponent(PlacementTally.class).counts();
     }
 
     /** Whether each scheduler replica has caught up, replica by replica. */

@@ -57,6 +57,7 @@ public class PlacementSaga {
     private transient BatchPlacements batches;
     private transient CommandRouter router;
     private transient Clock clock;
+    private transient PlacementTally tally;
 
     @Inject
     public void setScheduler(Scheduler scheduler) {
@@ -76,6 +77,11 @@ public class PlacementSaga {
     @Inject
     public void setClock(Clock clock) {
         this.clock = clock;
+    }
+
+    @Inject
+    public void setTally(PlacementTally tally) {
+        this.tally = tally;
     }
 
     @StartSaga
@@ -115,8 +121,14 @@ public class PlacementSaga {
                 if (claim(candidate, spec, request) && joinGroup(candidate, spec, request)) {
                     Outcomes.await(router.toCell(candidate.cell(),
                             new CreateInstance(spec.instanceId(), candidate.cell(), candidate.host(), spec)));
-                    log.info("Server {} placed on host {} in {}", spec.instanceId(), candidate.host(),
-                            candidate.cell());
+                    if (refused.isEmpty()) {
+                        log.info("Server {} placed on host {} in {}", spec.instanceId(), candidate.host(),
+                                candidate.cell());
+                    } else {
+                        log.info("Server {} placed on host {} in {} after {} other host(s) turned it down",
+                                spec.instanceId(), candidate.host(), candidate.cell(), refused.size());
+                    }
+                    tally.placed(refused.size());
                     return Optional.of(candidate.cell());
                 }
                 refused.add(candidate.host());
@@ -145,6 +157,7 @@ public class PlacementSaga {
             }
             log.debug("Host {} refused the claim for {}: {}", candidate.host(), spec.instanceId(),
                     failure.getMessage());
+            tally.claimRefused();
             return false;
         }
     }
@@ -181,6 +194,7 @@ public class PlacementSaga {
         Outcomes.await(router.toCell(CommandRouter.CELL0,
                 new CreateFailedInstance(spec.instanceId(), CommandRouter.CELL0, spec, fault)));
         log.info("Server {} could not be placed and is in cell0 in ERROR: {}", spec.instanceId(), details);
+        tally.noValidHost();
         return CommandRouter.CELL0;
     }
 

@@ -45,6 +45,7 @@ class PlacementSagaTest {
             List.of(new AggregateExtraSpecsFilter(), new RequiredTraitsFilter(), new RamFilter(), new VcpuFilter(),
                     new DiskFilter()), new FreeRamWeigher());
     private final InstanceSpec spec = Specs.instance(ID);
+    private final PlacementTally tally = new PlacementTally();
     private RecordingStores stores;
 
     @BeforeEach
@@ -54,6 +55,7 @@ class PlacementSagaTest {
         fixture.registerResource(new BatchPlacements(scheduler, Clock.fixed(Specs.NOW, ZoneOffset.UTC)));
         fixture.registerResource(stores.router());
         fixture.registerResource(Clock.fixed(Specs.NOW, ZoneOffset.UTC));
+        fixture.registerResource(tally);
         stores.accept("api", CompleteBuildRequest.class)
                 .accept("cell1", CreateInstance.class).accept("cell2", CreateInstance.class)
                 .accept("cell0", CreateFailedInstance.class);
@@ -126,6 +128,8 @@ class PlacementSagaTest {
                 new CreateInstance(ID, "cell1", "second", spec));
         assertThat(stores.payloadsSentTo("cell2")).isEmpty();
         assertThat(stores.payloadsSentTo("api")).containsExactly(new CompleteBuildRequest(ID, "cell1"));
+        assertThat(tally.counts()).containsEntry("servers_placed", 1L).containsEntry("claims_refused", 1L)
+                .containsEntry("servers_placed_after_a_refused_claim", 1L).containsEntry("servers_with_no_valid_host", 0L);
     }
 
     @Test
@@ -169,6 +173,8 @@ class PlacementSagaTest {
 
         assertThat(stores.payloadsSentTo("cell1")).hasSize(2).allMatch(ClaimHostResources.class::isInstance);
         assertThat(stores.payloadsSentTo("cell0")).hasSize(1);
+        assertThat(tally.counts()).containsEntry("claims_refused", 2L).containsEntry("servers_placed", 0L)
+                .containsEntry("servers_with_no_valid_host", 1L);
     }
 
     @Test

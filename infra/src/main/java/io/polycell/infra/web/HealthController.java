@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Whether this process is ready to take work, for load balancers and operators: every scheduler
  * replica has caught up with the streams it reads (503 until then), with the replicas' host counts,
+ * how placements went (claims refused because another placement took the room first),
  * and how the search index is doing (its lag behind the events; listings do without it when it lags).
  * Readable without a token, like the version documents.
  */
@@ -29,6 +30,7 @@ class HealthController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", ready ? "ready" : "catching up");
         body.put("scheduler", polycell.schedulerStatus());
+        body.put("placement", polycell.placementCounts());
         body.put("cell_databases_answering", polycell.cellStores());
         Map<String, Object> search = new LinkedHashMap<>(polycell.search().status());
         search.put("listings", polycell.listing().counts());
