@@ -167,7 +167,7 @@ public final class FilterScheduler implements Scheduler {
         static Candidates of(HostColumns columns, RequestSpec request, NumericChecks filters, Weighing weighing,
                              Scratch scratch, int depth) {
             HostFilter[] applying = filters.others().stream().filter(filter -> filter.appliesTo(request))
-                    .toArray(HostFilter[]::new);
+                    .map(filter -> filter.forPass(request, columns)).toArray(HostFilter[]::new);
             Weighing.Weighted[] weighers = weighing.weighers().stream()
                     .filter(weighted -> weighted.weigher().appliesTo(request)).toArray(Weighing.Weighted[]::new);
             scratch.ensure(columns.size());

@@ -1,7 +1,9 @@
 package io.polycell.scheduler;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,6 +16,9 @@ import java.util.Set;
 public final class HostColumns {
 
     private static final int INITIAL = 1024;
+    /** The capabilities an image's properties are checked against, from the host's compute namespace. */
+    public static final String ARCHITECTURE = "architecture";
+    public static final String HYPERVISOR_TYPE = "hypervisor_type";
 
     private final Map<String, Integer> slots = new HashMap<>();
     private int size;
@@ -29,6 +34,10 @@ public final class HostColumns {
     private final Map<String, Integer> cellNumbers = new HashMap<>();
     /** Each distinct trait list (null for none), parsed once: hosts of one kind share one set. */
     private final Map<String, Set<String>> traitSets = new HashMap<>();
+    private int[] capabilityProfiles = new int[INITIAL];
+    /** Each distinct pair of the capabilities images ask for, numbered: hosts of one kind share one number. */
+    private final Map<List<String>, Integer> profileNumbers = new HashMap<>();
+    private final List<List<String>> profiles = new ArrayList<>();
 
     /** Copies a host's state into its slot, giving a new host the next slot. */
     void write(HostState state) {
@@ -49,6 +58,12 @@ public final class HostColumns {
             // Claims and reservations keep the attributes: only a change of namespace looks the traits up again.
             traits[slot] = traitSets.computeIfAbsent(state.attribute(HostState.COMPUTE, Traits.ATTRIBUTE),
                     Traits::parse);
+            capabilityProfiles[slot] = profileNumbers.computeIfAbsent(Arrays.asList(
+                    state.attribute(HostState.COMPUTE, ARCHITECTURE),
+                    state.attribute(HostState.COMPUTE, HYPERVISOR_TYPE)), profile -> {
+                        profiles.add(profile);
+                        return profiles.size() - 1;
+                    });
         }
         accepting[slot] = state.up() && !"true".equals(state.attribute(HostState.OPERATOR, "disabled"))
                 && !"true".equals(state.attribute(HostState.OPERATOR, "forced_down"));
@@ -67,6 +82,7 @@ public final class HostColumns {
         accepting = Arrays.copyOf(accepting, capacity);
         cellIds = Arrays.copyOf(cellIds, capacity);
         traits = Arrays.copyOf(traits, capacity);
+        capabilityProfiles = Arrays.copyOf(capabilityProfiles, capacity);
     }
 
     /** A number per cell name, so a pass compares ints instead of strings. */
@@ -118,6 +134,29 @@ public final class HostColumns {
     /** The host's traits, as its agent reported them; a set shared by every host with the same traits. */
     public Set<String> traits(int slot) {
         return traits[slot];
+    }
+
+    /**
+     * The number of the host's capability profile: its architectures and hypervisor type, the same
+     * number for every host that reports the same, so a pass can judge each profile once.
+     */
+    public int capabilityProfile(int slot) {
+        return capabilityProfiles[slot];
+    }
+
+    /** How many capability profiles there are; numbers run from 0 to one less. */
+    public int capabilityProfileCount() {
+        return profiles.size();
+    }
+
+    /** The architectures (comma-separated) of a profile, or null when its hosts report none. */
+    public String profileArchitectures(int profile) {
+        return profiles.get(profile).get(0);
+    }
+
+    /** The hypervisor type of a profile, or null when its hosts report none. */
+    public String profileHypervisorType(int profile) {
+        return profiles.get(profile).get(1);
     }
 
     /** Up, enabled and not forced down. */

@@ -13,6 +13,7 @@ import io.polycell.messages.host.HostWentDown;
 import io.polycell.scheduler.filter.ComputeFilter;
 import io.polycell.scheduler.filter.DiskFilter;
 import io.polycell.scheduler.filter.HostFilter;
+import io.polycell.scheduler.filter.ImagePropertiesFilter;
 import io.polycell.scheduler.filter.NumInstancesFilter;
 import io.polycell.scheduler.filter.NumericChecks;
 import io.polycell.scheduler.filter.RamFilter;
@@ -85,6 +86,45 @@ class ColumnsAgreeWithStatesTest {
             }
         }
         assertThat(withTheTraits).as("hosts with AVX2 and no GPU").isBetween(1, 199);
+    }
+
+    @Test
+    void theImageFilterJudgesEachKindOfHostOnceAndAnswersEveryHostAsItsStateWould() {
+        HostStates states = new HostStates();
+        HostStateProjection projection = new HostStateProjection(states);
+        List<Map<String, String>> kinds = List.of(Map.of("architecture", "x86_64", "hypervisor_type", "qemu"),
+                Map.of("architecture", "aarch64,x86_64", "hypervisor_type", "qemu"),
+                Map.of("architecture", "aarch64", "hypervisor_type", "kvm"), Map.of("hypervisor_type", "fake"), Map.of());
+        for (int h = 0; h < 100; h++) {
+            projection.on(new HostRegistered("h" + h, "cell1", new Resources(8, 16384, 200), AllocationPolicy.NONE,
+                    kinds.get(h % kinds.size()), Set.of()));
+        }
+        HostColumns columns = states.columns();
+        assertThat(columns.capabilityProfileCount()).as("one profile per kind of host").isEqualTo(kinds.size());
+        HostFilter filter = new ImagePropertiesFilter();
+        List<RequestSpec> requests = List.of(Map.of("architecture", "x86_64"), Map.of("architecture", "aarch64",
+                "hypervisor_type", "kvm"), Map.of("hypervisor_type", "qemu"), Map.of("architecture", "ppc64le"))
+                .stream().map(image -> new RequestSpec(new Resources(1, 512, 1), null, null, image, null)).toList();
+        for (RequestSpec request : requests) {
+            HostFilter judged = filter.forPass(request, columns);
+            int passing = 0;
+            for (int slot = 0; slot < columns.size(); slot++) {
+                HostState state = states.get(columns.host(slot)).orElseThrow();
+                assertThat(judged.passes(columns, slot, request)).as(request.imageProperties() + " on " + state)
+                        .isEqualTo(filter.passes(state, request));
+                passing += filter.passes(state, request) ? 1 : 0;
+            }
+            assertThat(passing).as("some pass, some do not: " + request.imageProperties()).isBetween(1, 99);
+        }
+
+        RequestSpec x86 = requests.get(0);
+        HostFilter judgedBefore = filter.forPass(x86, columns);
+        projection.on(new HostRegistered("late", "cell1", new Resources(8, 16384, 200), AllocationPolicy.NONE,
+                Map.of("architecture", "s390x"), Set.of()));
+        int late = states.columns().size() - 1;
+        assertThat(states.columns().host(late)).isEqualTo("late");
+        assertThat(judgedBefore.passes(states.columns(), late, x86))
+                .as("a kind of host that appeared after the pass began is judged on its own").isFalse();
     }
 
     private static Set<String> someOf(Random random, String... traits) {

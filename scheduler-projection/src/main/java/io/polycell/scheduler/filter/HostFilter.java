@@ -17,6 +17,15 @@ public interface HostFilter {
         return passes(hosts.state(slot), request);
     }
 
+    /**
+     * The rule as one pass over {@code hosts} applies it to {@code request}: a filter that can judge
+     * whole groups of hosts at once (all hosts of one kind) does so here, before the pass, and answers
+     * each host from that. By default the filter itself.
+     */
+    default HostFilter forPass(RequestSpec request, HostColumns hosts) {
+        return this;
+    }
+
     /** Whether this rule can refuse any host for {@code request}; a pass skips the filters that cannot. */
     default boolean appliesTo(RequestSpec request) {
         return true;

@@ -14,16 +14,17 @@ public final class ImagePropertiesFilter implements HostFilter {
 
     @Override
     public boolean passes(HostState host, RequestSpec request) {
-        return matches(host, request, "architecture") && matches(host, request, "hypervisor_type");
+        return passes(host.attribute(HostState.COMPUTE, HostColumns.ARCHITECTURE),
+                host.attribute(HostState.COMPUTE, HostColumns.HYPERVISOR_TYPE), request);
     }
 
-    private static boolean matches(HostState host, RequestSpec request, String property) {
-        String wanted = request.imageProperties().get(property);
-        String offered = host.attribute(HostState.COMPUTE, property);
-        if (wanted == null || offered == null) {
-            return true;
-        }
-        return listed(offered, wanted);
+    private static boolean passes(String architectures, String hypervisorType, RequestSpec request) {
+        return matches(architectures, request.imageProperties().get(HostColumns.ARCHITECTURE))
+                && matches(hypervisorType, request.imageProperties().get(HostColumns.HYPERVISOR_TYPE));
+    }
+
+    private static boolean matches(String offered, String wanted) {
+        return wanted == null || offered == null || listed(offered, wanted);
     }
 
     /**
@@ -49,6 +50,37 @@ public final class ImagePropertiesFilter implements HostFilter {
     @Override
     public boolean passes(HostColumns hosts, int slot, RequestSpec request) {
         return request.imageProperties().isEmpty() || passes(hosts.state(slot), request);
+    }
+
+    /**
+     * Hosts of one kind report the same capabilities, so a pass judges each capability profile once
+     * and then answers every host with an array read: the built-in images all name an architecture,
+     * so this filter is in nearly every pass.
+     */
+    @Override
+    public HostFilter forPass(RequestSpec request, HostColumns hosts) {
+        boolean[] verdicts = new boolean[hosts.capabilityProfileCount()];
+        for (int profile = 0; profile < verdicts.length; profile++) {
+            verdicts[profile] = passes(hosts.profileArchitectures(profile), hosts.profileHypervisorType(profile),
+                    request);
+        }
+        return new Judged(this, verdicts);
+    }
+
+    /** The filter for one pass, with each capability profile already judged. */
+    private record Judged(ImagePropertiesFilter filter, boolean[] verdicts) implements HostFilter {
+
+        @Override
+        public boolean passes(HostState host, RequestSpec request) {
+            return filter.passes(host, request);
+        }
+
+        /** A host whose profile appeared after the pass began is judged on its own. */
+        @Override
+        public boolean passes(HostColumns hosts, int slot, RequestSpec request) {
+            int profile = hosts.capabilityProfile(slot);
+            return profile < verdicts.length ? verdicts[profile] : filter.passes(hosts.state(slot), request);
+        }
     }
 
     @Override

@@ -62,7 +62,11 @@ public class SelectDestinationsBenchmark {
     @Param({"1", "10"})
     public int instances;
 
-    @Param({"plain", "traits"})
+    /**
+     * {@code plain}: resources only; {@code image}: also the image's properties, as every boot of a
+     * built-in image asks (architecture and distribution); {@code traits}: a required and a forbidden trait.
+     */
+    @Param({"plain", "image", "traits"})
     public String request;
 
     private FilterScheduler scheduler;
@@ -81,8 +85,13 @@ public class SelectDestinationsBenchmark {
                 new NumInstancesFilter(500),
                 new RamFilter(), new VcpuFilter(), new DiskFilter()), Weighing.spread());
         Resources size = new Resources(2, 4096, 40);
-        asked = request.equals("traits") ? new RequestSpec(size, null, Map.of("trait:HW_CPU_X86_AVX2", "required",
-                "trait:CUSTOM_GPU", "forbidden"), null, null) : RequestSpec.of(size);
+        asked = switch (request) {
+            case "traits" -> new RequestSpec(size, null, Map.of("trait:HW_CPU_X86_AVX2", "required",
+                    "trait:CUSTOM_GPU", "forbidden"), null, null);
+            case "image" -> new RequestSpec(size, null, null, Map.of("architecture", "x86_64", "os_distro", "cirros"),
+                    null);
+            default -> RequestSpec.of(size);
+        };
         ids = new ArrayList<>();
     }
 
@@ -99,7 +108,10 @@ public class SelectDestinationsBenchmark {
         }
     }
 
-    /** The hosts' agents report their traits, as an inventory change after they registered. */
+    /**
+     * The hosts' agents report their capabilities and traits, as an inventory change after they
+     * registered; a few hosts run several architectures, as a QEMU host under TCG does.
+     */
     private static void giveTraits(HostStateProjection projection, int count) {
         for (int i = 0; i < count; i++) {
             Set<String> traits = new HashSet<>(Set.of("COMPUTE_NODE", "HW_CPU_X86_SSE42"));
@@ -109,8 +121,9 @@ public class SelectDestinationsBenchmark {
             if (i % 10 == 0) {
                 traits.add("CUSTOM_GPU");
             }
+            String architectures = i % 20 == 0 ? "aarch64,x86_64" : "x86_64";
             projection.on(new HostInventoryChanged("host-" + i, "cell" + (i % 10), new Resources(64, 262144, 4000),
-                    AllocationPolicy.NONE, Map.of(), traits));
+                    AllocationPolicy.NONE, Map.of("architecture", architectures, "hypervisor_type", "qemu"), traits));
         }
     }
 
