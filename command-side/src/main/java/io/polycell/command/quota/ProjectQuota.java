@@ -241,7 +241,7 @@ public class ProjectQuota {
                             + resource.wireName() + " must be greater than or equal to already used and reserved "
                             + used + ".");
                 }
-                int maximum = project.limit(resource);
+                int maximum = userId == null ? -1 : userMaximum(project.limit(resource), resource, userId);
                 if (userId != null && maximum != -1 && (limit == -1 || limit > maximum)) {
                     throw new PolycellException(ErrorCode.BAD_REQUEST, "Quota limit " + limit + " for "
                             + resource.wireName() + " must be less than or equal to " + maximum + ".");
@@ -252,6 +252,23 @@ public class ProjectQuota {
         log.info("Quota of project {}{} set: {}", command.projectId(), userId == null ? "" : " for user " + userId,
                 command.limits());
         return report(userId, defaults);
+    }
+
+    /**
+     * The most a user's own limit may be, as Nova reckons it: what the project's limit leaves after the
+     * limits set for its other users (-1 when the project's is unlimited). Users without a limit of
+     * their own take nothing from it.
+     */
+    private int userMaximum(int projectLimit, QuotaResource resource, String userId) {
+        if (projectLimit == -1) {
+            return -1;
+        }
+        int others = 0;
+        for (Map.Entry<String, Map<QuotaResource, Integer>> user : userLimits.entrySet()) {
+            Integer limit = user.getKey().equals(userId) ? null : user.getValue().get(resource);
+            others += limit == null || limit < 0 ? 0 : limit;
+        }
+        return Math.max(0, projectLimit - others);
     }
 
     /** Every reset is recorded, also one that finds nothing to revert: it is an admin's act. */

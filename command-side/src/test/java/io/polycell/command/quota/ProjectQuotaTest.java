@@ -266,6 +266,27 @@ class ProjectQuotaTest {
     }
 
     @Test
+    void aUsersLimitMayTakeOnlyWhatTheProjectsLimitLeavesAfterItsOtherUsersLimits() {
+        fixture.given(new QuotaLimitsSet(PROJECT, ALICE, Map.of(QuotaResource.INSTANCES, 6)))
+                .when(new SetQuotaLimits(PROJECT, BOB, Map.of(QuotaResource.INSTANCES, 5), false))
+                .expectNoEvents()
+                .expectException(refusedWith(ErrorCode.BAD_REQUEST))
+                .expectExceptionMessage("Quota limit 5 for instances must be less than or equal to 4.");
+        fixture.given(new QuotaLimitsSet(PROJECT, ALICE, Map.of(QuotaResource.INSTANCES, 6)))
+                .when(new SetQuotaLimits(PROJECT, BOB, Map.of(QuotaResource.INSTANCES, 4), false))
+                .expectEvents(new QuotaLimitsSet(PROJECT, BOB, Map.of(QuotaResource.INSTANCES, 4)));
+        fixture.given(new QuotaLimitsSet(PROJECT, ALICE, Map.of(QuotaResource.INSTANCES, 6)),
+                        new QuotaLimitsSet(PROJECT, BOB, Map.of(QuotaResource.INSTANCES, 4)))
+                .when(new SetQuotaLimits(PROJECT, ALICE, Map.of(QuotaResource.INSTANCES, 6), false))
+                .expectEvents(new QuotaLimitsSet(PROJECT, ALICE, Map.of(QuotaResource.INSTANCES, 6)));
+        fixture.given(new QuotaLimitsSet(PROJECT, ALICE, Map.of(QuotaResource.INSTANCES, 6)),
+                        new QuotaLimitsSet(PROJECT, BOB, Map.of(QuotaResource.INSTANCES, 4)))
+                .when(new SetQuotaLimits(PROJECT, ALICE, Map.of(QuotaResource.INSTANCES, 7), false))
+                .expectNoEvents()
+                .expectExceptionMessage("Quota limit 7 for instances must be less than or equal to 6.");
+    }
+
+    @Test
     void refusesAUserLimitAboveTheProjects() {
         fixture.givenNoPriorActivity()
                 .when(new SetQuotaLimits(PROJECT, BOB, Map.of(QuotaResource.INSTANCES, 11), false))
