@@ -205,7 +205,7 @@ public final class Polycell implements AutoCloseable {
         Map<String, HypervisorType> hypervisors = new LinkedHashMap<>();
         properties.cells().forEach((name, settings) ->
                 hypervisors.put(name, HypervisorType.ofDriver(settings.driver())));
-        hostListing = new HostListing(cellDatabases, hypervisors);
+        hostListing = new HostListing(cellDatabases, hypervisors, storeProbe::answers);
         Map<String, StreamableMessageSource<TrackedEventMessage<?>>> eventStores = new LinkedHashMap<>();
         eventStores.put(API, api.eventStore());
         cells.forEach((name, store) -> eventStores.put(name, store.eventStore()));

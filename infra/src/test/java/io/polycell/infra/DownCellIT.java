@@ -59,6 +59,15 @@ class DownCellIT {
             await().atMost(Duration.ofSeconds(30)).until(() ->
                     !polycell.get(null, "/health").json().path("cell_databases_answering").path("cell2").asBoolean());
 
+            long asked = System.nanoTime();
+            RunningPolycell.Response services = polycell.get(ADMIN, "/v2.1/os-services?binary=nova-compute");
+            assertThat(services.status()).isEqualTo(200);
+            assertThat(services.json().path("services")).extracting(service -> service.path("host").asString())
+                    .as("the down cell's host is left out, the other cell's is still listed")
+                    .containsExactly("cell1-host1");
+            assertThat(Duration.ofNanos(System.nanoTime() - asked)).as("without waiting for the down cell")
+                    .isLessThan(Duration.ofSeconds(5));
+
             RunningPolycell.Response detail = polycell.get(BOB, "/v2.1/servers/detail", "2.69");
             assertThat(detail.status()).isEqualTo(200);
             assertThat(detail.listing()).isEqualTo("merge");
@@ -105,6 +114,9 @@ class DownCellIT {
             refuseConnections(polycell, "cell2", false);
             await().atMost(Duration.ofSeconds(30)).until(() ->
                     polycell.get(null, "/health").json().path("cell_databases_answering").path("cell2").asBoolean());
+            assertThat(polycell.get(ADMIN, "/v2.1/os-services?binary=nova-compute").json().path("services"))
+                    .extracting(service -> service.path("host").asString())
+                    .containsExactlyInAnyOrder("cell1-host1", "cell2-host1");
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 RunningPolycell.Response back = polycell.get(BOB, "/v2.1/servers/detail", "2.69");
                 assertThat(servers(back.json())).allSatisfy(server ->

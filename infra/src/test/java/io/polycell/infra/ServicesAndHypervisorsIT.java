@@ -95,6 +95,8 @@ class ServicesAndHypervisorsIT {
         assertThat(uuid).hasSize(36);
         assertThat(get(ADMIN, "/v2.1/os-services?binary=nova-scheduler", V2_53).json().path("services").get(0)
                 .path("id").asString()).as("a control service keeps its id").isEqualTo(uuid);
+        assertThat(put(ADMIN, "/v2.1/os-services/" + uuid, V2_53, "{\"status\": \"disabled\"}").status())
+                .as("a control service takes no commands").isEqualTo(404);
         String controlHost = schedulers.get(0).path("host").asString();
         assertThat(get(ADMIN, "/v2.1/os-services?host=" + controlHost + "&binary=nova-conductor", null).json()
                 .path("services")).hasSize(3);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -29,19 +30,24 @@ public final class HostListing {
 
     private final Map<String, JdbcTemplate> cells;
     private final Map<String, HypervisorType> hypervisors;
+    private final Predicate<String> answering;
 
     /**
      * @param cells each cell's database, in listing order
      * @param hypervisors each cell's hypervisor; a cell not named runs the fake driver
+     * @param answering whether a cell's database answered its last probe; one that did not is not
+     *                  asked, so a listing does not wait out the connection pool's timeout
      */
-    public HostListing(Map<String, JdbcTemplate> cells, Map<String, HypervisorType> hypervisors) {
+    public HostListing(Map<String, JdbcTemplate> cells, Map<String, HypervisorType> hypervisors,
+                       Predicate<String> answering) {
         this.cells = Collections.unmodifiableMap(new LinkedHashMap<>(cells));
         this.hypervisors = Map.copyOf(hypervisors);
+        this.answering = answering;
     }
 
     /**
-     * Every cell's hosts. A cell whose database does not answer is left out with a warning, as Nova
-     * leaves out a cell that does not respond: the other cells' hosts are still worth seeing.
+     * Every cell's hosts. A cell whose database does not answer is left out, as Nova leaves out a cell
+     * that does not respond: the other cells' hosts are still worth seeing.
      */
     public List<HostRecord> all() {
         List<HostRecord> hosts = new ArrayList<>();
@@ -78,6 +84,9 @@ public final class HostListing {
     }
 
     private List<HostRecord> read(String cell, JdbcTemplate jdbc, String clause, Object... arguments) {
+        if (!answering.test(cell)) {
+            return List.of();
+        }
         try {
             return jdbc.query(SELECT + clause, this::host, arguments);
         } catch (DataAccessException unreadable) {
